@@ -1,0 +1,44 @@
+import { type Problem, resolveTemplate, type Template } from '@clausewright/model';
+import { ProblemsError, renderHtml, renderTxt } from '@clausewright/render';
+
+/** The formats this server renders, in the order the client offers them. */
+export const RENDER_FORMATS = ['html', 'txt'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface RenderRequest {
+  format: RenderFormat;
+  values?: Record<string, unknown>;
+  /** Refuse to render while any problem remains, instead of printing gaps. */
+  strict?: boolean;
+  /** html only: a whole page instead of an `<article>` fragment. */
+  standalone?: boolean;
+}
+
+export interface RenderedFile {
+  contentType: string;
+  filename: string;
+  body: string | Uint8Array;
+}
+
+export type RenderResult = { ok: true; file: RenderedFile } | { ok: false; problems: Problem[] };
+
+const CONTENT_TYPES: Record<RenderFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+};
+
+/** Renders a template with values; in strict mode returns every problem instead of a file. */
+export async function renderFile(template: Template, request: RenderRequest): Promise<RenderResult> {
+  const doc = resolveTemplate(template, request.values ?? {}, { mode: request.strict ? 'strict' : 'draft' });
+  try {
+    const body =
+      request.format === 'html' ? renderHtml(doc, { standalone: request.standalone ?? false }) : renderTxt(doc);
+    return {
+      ok: true,
+      file: { contentType: CONTENT_TYPES[request.format], filename: `${template.meta.id}.${request.format}`, body },
+    };
+  } catch (e) {
+    if (e instanceof ProblemsError) return { ok: false, problems: e.problems };
+    throw e;
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/{src,test}/**/*.test.ts',
+      'server/{src,test}/**/*.test.ts',
+      'client/{src,test}/**/*.test.{ts,tsx}',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
