@@ -4,7 +4,11 @@ export class HttpError extends Error {
   readonly problems: readonly unknown[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, message: string, options: { problems?: readonly unknown[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    message: string,
+    options: { problems?: readonly unknown[]; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.name = 'HttpError';
     this.status = status;

@@ -21,13 +21,20 @@ export interface TemplateSummary {
   errors?: TemplateError[];
 }
 
+/** Example values kept beside a template, or why they could not be read. */
+export type SampleValues =
+  | { values: Record<string, unknown>; error?: undefined }
+  | { values?: undefined; error: TemplateError };
+
 /** A loaded template, or the errors that stopped it loading. */
 export type LibraryEntry =
-  | { id: string; file: string; template: Template; errors?: undefined }
-  | { id: string; file: string; template?: undefined; errors: TemplateError[] };
+  | { id: string; file: string; template: Template; errors?: undefined; sample?: SampleValues }
+  | { id: string; file: string; template?: undefined; errors: TemplateError[]; sample?: undefined };
 
 /** The file every template folder holds. */
 export const TEMPLATE_FILE = 'template.md';
+/** Optional example values for a template: what a newcomer sees filled in. */
+export const SAMPLE_FILE = 'sample.values.json';
 
 /**
  * Every `<dir>/<id>/template.md`, parsed once at start-up and kept in memory. A broken template is kept
@@ -78,8 +85,9 @@ async function loadEntry(root: string, id: string): Promise<LibraryEntry> {
     const message = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `missing ${TEMPLATE_FILE}` : (e as Error).message;
     return { id, file, errors: [{ file, line: 1, column: 1, message }] };
   }
+  let template: Template;
   try {
-    return { id, file, template: parseTemplate(source, { file, expectedId: id }) };
+    template = parseTemplate(source, { file, expectedId: id });
   } catch (e) {
     if (e instanceof TemplateSyntaxError) {
       const errors = e.problems.map(({ line, column, message }) => ({ file, line, column, message }));
@@ -87,6 +95,28 @@ async function loadEntry(root: string, id: string): Promise<LibraryEntry> {
     }
     // Anything else the parser throws is still this file's problem, not the server's.
     return { id, file, errors: [{ file, line: 1, column: 1, message: e instanceof Error ? e.message : String(e) }] };
+  }
+  const sample = await loadSample(root, id);
+  return sample ? { id, file, template, sample } : { id, file, template };
+}
+
+async function loadSample(root: string, id: string): Promise<SampleValues | undefined> {
+  const file = path.join(path.basename(root), id, SAMPLE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path.join(root, id, SAMPLE_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { error: { file, line: 1, column: 1, message: (e as Error).message } };
+  }
+  try {
+    const values: unknown = JSON.parse(text);
+    if (typeof values === 'object' && values !== null && !Array.isArray(values)) {
+      return { values: values as Record<string, unknown> };
+    }
+    return { error: { file, line: 1, column: 1, message: 'sample values must be a JSON object' } };
+  } catch (e) {
+    return { error: { file, line: 1, column: 1, message: `invalid JSON: ${(e as Error).message}` } };
   }
 }
 

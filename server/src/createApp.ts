@@ -1,15 +1,18 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { resolveTemplate, type Template } from '@clausewright/model';
+import { resolveTemplate } from '@clausewright/model';
 import { HTML_STYLE } from '@clausewright/render';
 import { HttpError } from './HttpError.ts';
+import { parseCheckRequest, parseRenderRequest } from './parseRenderRequest.ts';
 import { BODY_LIMIT, readJsonBody } from './readJsonBody.ts';
-import { RENDER_FORMATS, type RenderFormat, type RenderRequest, renderFile } from './renderFile.ts';
-import type { TemplateLibrary } from './TemplateLibrary.ts';
+import { RENDER_FORMATS, renderFile } from './renderFile.ts';
+import type { LibraryEntry, TemplateLibrary } from './TemplateLibrary.ts';
 
 export interface AppOptions {
   /** Largest request body accepted, in bytes; 1 MB by default. */
   bodyLimit?: number;
 }
+
+type LoadedEntry = Extract<LibraryEntry, { errors?: undefined }>;
 
 interface Route {
   method: 'GET' | 'POST';
@@ -24,11 +27,11 @@ interface Route {
 export function createApp(library: TemplateLibrary, options: AppOptions = {}): RequestListener {
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT;
 
-  const loaded = (id: string): Template => {
+  const loaded = (id: string): LoadedEntry => {
     const entry = library.get(id);
     if (!entry) throw new HttpError(404, `no template "${id}"`);
     if (!entry.template) throw new HttpError(422, `template "${id}" has errors`, { problems: entry.errors });
-    return entry.template;
+    return entry;
   };
 
   const routes: Route[] = [
@@ -38,15 +41,25 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)$/,
       handle: (_req, res, [id]) => {
-        const { meta, fields, body } = loaded(id as string);
+        const { meta, fields, body } = loaded(id as string).template;
         sendJson(res, 200, { meta, fields, body });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/sample-values$/,
+      handle: (_req, res, [id]) => {
+        const { sample } = loaded(id as string);
+        if (!sample) throw new HttpError(404, `template "${id}" has no sample values`);
+        if (sample.error) throw new HttpError(422, 'the sample values cannot be read', { problems: [sample.error] });
+        sendJson(res, 200, sample.values);
       },
     },
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/render$/,
       handle: async (req, res, [id]) => {
-        const template = loaded(id as string);
+        const { template } = loaded(id as string);
         const request = parseRenderRequest(await readJsonBody(req, bodyLimit));
         const result = await renderFile(template, request);
         if (!result.ok) throw new HttpError(422, 'the document has problems', { problems: result.problems });
@@ -55,7 +68,7 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
         res.writeHead(200, {
           'content-type': file.contentType,
           'content-length': body.byteLength,
-          'content-disposition': `inline; filename="${encodeURIComponent(file.filename)}"`,
+          'content-disposition': `${file.attachment ? 'attachment' : 'inline'}; filename="${encodeURIComponent(file.filename)}"`,
           'x-content-type-options': 'nosniff',
         });
         res.end(body);
@@ -65,9 +78,8 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/check$/,
       handle: async (req, res, [id]) => {
-        const template = loaded(id as string);
-        const body = await readJsonBody(req, bodyLimit);
-        const values = body === undefined ? undefined : objectField(expectObject(body), 'values');
+        const { template } = loaded(id as string);
+        const { values } = parseCheckRequest(await readJsonBody(req, bodyLimit));
         const { problems } = resolveTemplate(template, values ?? {}, { mode: 'strict' });
         sendJson(res, 200, { problems });
       },
@@ -84,7 +96,7 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
   ];
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const matching = routes.filter((r) => r.path.test(pathname));
     if (matching.length === 0) throw new HttpError(404, `no route ${pathname}`);
     const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -127,42 +139,4 @@ function decodeParam(raw: string): string {
   } catch {
     throw new HttpError(400, `malformed URL segment "${raw}"`);
   }
-}
-
-function expectObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'request body must be a JSON object');
-  }
-  return body as Record<string, unknown>;
-}
-
-function objectField(body: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(400, `"${key}" must be a JSON object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function booleanField(body: Record<string, unknown>, key: string): boolean | undefined {
-  const value = body[key];
-  if (value === undefined || typeof value === 'boolean') return value;
-  throw new HttpError(400, `"${key}" must be true or false`);
-}
-
-function parseRenderRequest(raw: unknown): RenderRequest {
-  const body = expectObject(raw);
-  const format = body.format;
-  if (typeof format !== 'string' || !(RENDER_FORMATS as readonly string[]).includes(format)) {
-    throw new HttpError(400, `"format" must be one of ${RENDER_FORMATS.join(', ')}`);
-  }
-  const request: RenderRequest = { format: format as RenderFormat };
-  const values = objectField(body, 'values');
-  if (values) request.values = values;
-  const strict = booleanField(body, 'strict');
-  if (strict !== undefined) request.strict = strict;
-  const standalone = booleanField(body, 'standalone');
-  if (standalone !== undefined) request.standalone = standalone;
-  return request;
 }

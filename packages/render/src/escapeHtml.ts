@@ -1,10 +1,8 @@
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeXml } from './docx/escapeXml.ts';
 
-// C0 controls other than tab and newline: never meaningful in a contract, and invalid in XML 1.0.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const QUOTES: Record<string, string> = { '"': '&quot;', "'": '&#39;' };
 
-/** Text safe inside HTML content and quoted attributes; control characters are dropped. */
+/** Text safe inside HTML content and quoted attributes; characters XML forbids are dropped, as in docx. */
 export function escapeHtml(text: string): string {
-  return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return escapeXml(text).replace(/["']/g, (c) => QUOTES[c] ?? c);
 }

@@ -36,7 +36,7 @@ function collectClauseRefs(clause: ResolvedClause, into: Set<string>): void {
 
 /**
  * Bookmark names for the clauses some cross-reference points at, keyed by clause id. Names are unique in
- * the document: the rare clash (`a-b` beside a clause whose id is its hashed form) gets a counter, in document order.
+ * the document: the rare clash (`a-b` beside a clause whose id is its hashed form) gets a counter, in id order.
  */
 export function bookmarkNames(doc: ResolvedDocument): Map<string, string> {
   const targets = new Set<string>();

@@ -1,5 +1,12 @@
 import { type CounterFormat, NUMBERING, type NumberingScheme } from '@clausewright/model';
-import { AlignmentType, type ILevelsOptions, LevelFormat, LevelSuffix, type NumberingDefinition } from 'docx';
+import {
+  AlignmentType,
+  type ILevelsOptions,
+  type IParagraphStyleOptions,
+  LevelFormat,
+  LevelSuffix,
+  type NumberingDefinition,
+} from 'docx';
 
 /** The numbering reference every clause paragraph uses: one list, so numbering runs on across clause lists. */
 export const CLAUSE_NUMBERING = 'clauses';
@@ -44,4 +51,34 @@ export function clauseNumbering(scheme: NumberingScheme): NumberingDefinition {
     }),
   );
   return { reference: CLAUSE_NUMBERING, levels };
+}
+
+/** The paragraph style of a clause at `level` (1-based): `Clause1` … `Clause9`. */
+export function clauseStyleId(level: number): string {
+  return `Clause${level}`;
+}
+
+/**
+ * One paragraph style per clause level carrying that level's numbering, as Word's outline-numbered
+ * headings do: a lawyer who gives a new paragraph the style `Clause 2` gets a numbered section.
+ */
+export function clauseStyles(): IParagraphStyleOptions[] {
+  return Array.from({ length: 9 }, (_, i) => ({
+    id: clauseStyleId(i + 1),
+    name: `Clause ${i + 1}`,
+    basedOn: 'Normal',
+    next: clauseStyleId(i + 1),
+    quickFormat: true,
+    paragraph: { numbering: { reference: CLAUSE_NUMBERING, level: i, custom: true } },
+  }));
+}
+
+/**
+ * Makes docx's lists Word outline lists: `multilevel` rather than `hybridMultilevel` (which Word treats as
+ * nine single-level lists in its list dialogs), and no level marked `tentative` (unused), since clauses use them.
+ */
+export function outlineNumberingXml(xml: string): string {
+  return xml
+    .replaceAll('<w:multiLevelType w:val="hybridMultilevel"/>', '<w:multiLevelType w:val="multilevel"/>')
+    .replaceAll(' w:tentative="1"', '');
 }

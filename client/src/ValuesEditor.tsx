@@ -1,0 +1,73 @@
+import type { FieldDef } from '@clausewright/model';
+import { useState } from 'react';
+import { Bilingual } from './Bilingual.tsx';
+import { parseValues } from './parseValues.ts';
+
+interface Props {
+  /** The template's fields, once loaded: used to fill in a skeleton of keys. */
+  fields: Record<string, FieldDef> | null;
+  /** The template's example values, when it has some. */
+  sample: Record<string, unknown> | null;
+  onApply(values: Record<string, unknown>): void;
+}
+
+/** A textarea for a values JSON object; applying it re-renders the preview. */
+export function ValuesEditor({ fields, sample, onApply }: Props) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const apply = () => {
+    const parsed = parseValues(text);
+    setError(parsed.ok ? null : parsed.message);
+    if (parsed.ok) onApply(parsed.values);
+  };
+
+  const fillKeys = () => {
+    if (!fields) return;
+    const skeleton = Object.fromEntries(Object.entries(fields).map(([key, def]) => [key, def.default ?? '']));
+    setText(JSON.stringify(skeleton, null, 2));
+  };
+
+  const loadSample = () => {
+    if (!sample) return;
+    setText(JSON.stringify(sample, null, 2));
+    setError(null);
+    onApply(sample);
+  };
+
+  return (
+    <section className="values">
+      <label htmlFor="values-json">
+        <Bilingual zh="填写值（JSON）" en="Values (JSON)" />
+      </label>
+      <textarea
+        id="values-json"
+        spellCheck={false}
+        value={text}
+        placeholder='{ "partyA": "某某科技有限公司" }'
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) apply();
+        }}
+      />
+      {error ? (
+        <p className="values-error" role="alert">
+          <Bilingual zh="JSON 无效：" en="Invalid JSON:" /> {error}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={apply}>
+          <Bilingual zh="重新生成" en="Re-render" />
+        </button>
+        {sample ? (
+          <button type="button" onClick={loadSample}>
+            <Bilingual zh="载入示例值" en="Load sample" />
+          </button>
+        ) : null}
+        <button type="button" onClick={fillKeys} disabled={!fields}>
+          <Bilingual zh="填入字段名" en="Insert field keys" />
+        </button>
+      </div>
+    </section>
+  );
+}

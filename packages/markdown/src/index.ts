@@ -1,0 +1,3 @@
+export { type ParseTemplateOptions, parseTemplate } from './parseTemplate.ts';
+export { serializeTemplate } from './serializeTemplate.ts';
+export { type SourceProblem, TemplateSyntaxError } from './TemplateSyntaxError.ts';
