@@ -38,7 +38,7 @@ export function TemplateList({ templates, selected, onSelect }: Props) {
               )}
             </span>
           </button>
-          {t.errors && t.id === selected ? <TemplateErrors errors={t.errors} /> : null}
+          {t.errors ? <TemplateErrors errors={t.errors} /> : null}
         </li>
       ))}
     </ul>

@@ -31,6 +31,7 @@ export function TemplatePreview({ summary, formats }: Props) {
   const [sample, setSample] = useState<Record<string, unknown> | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
+  const [busy, setBusy] = useState(true);
   const broken = summary.errors !== undefined;
 
   useEffect(() => {
@@ -45,13 +46,18 @@ export function TemplatePreview({ summary, formats }: Props) {
   useEffect(() => {
     if (broken) return;
     const abort = new AbortController();
-    setPreview({ state: 'loading' });
-    Promise.all([renderPreview(id, values, abort.signal), checkValues(id, values, abort.signal)]).then(
-      ([html, problems]) => setPreview({ state: 'ready', html, problems }),
-      (e: Error) => {
-        if (!abort.signal.aborted) setPreview({ state: 'failed', message: e.message });
-      },
-    );
+    // The previous preview stays on screen until the new one arrives.
+    setBusy(true);
+    Promise.all([renderPreview(id, values, abort.signal), checkValues(id, values, abort.signal)])
+      .then(
+        ([html, problems]) => setPreview({ state: 'ready', html, problems }),
+        (e: Error) => {
+          if (!abort.signal.aborted) setPreview({ state: 'failed', message: e.message });
+        },
+      )
+      .finally(() => {
+        if (!abort.signal.aborted) setBusy(false);
+      });
     return () => abort.abort();
   }, [id, values, broken]);
 
@@ -71,7 +77,7 @@ export function TemplatePreview({ summary, formats }: Props) {
     <div className="workspace">
       {/* React 19 hoists this into <head>; the server owns the document stylesheet. */}
       <link rel="stylesheet" href="/api/preview.css" precedence="default" />
-      <section className="preview" aria-busy={preview.state === 'loading'}>
+      <section className={`preview${busy ? ' busy' : ''}`} aria-busy={busy}>
         {preview.state === 'failed' ? (
           <p className="values-error" role="alert">
             <Bilingual zh="预览失败：" en="Preview failed:" /> {preview.message}

@@ -15,16 +15,31 @@ function readPort(raw: string | undefined): number {
   return port;
 }
 
-const port = readPort(process.env.PORT);
+/** Start-up failures a newcomer can fix get one clear line instead of a stack trace. */
+function fail(message: string): never {
+  console.error(`clausewright server: ${message}`);
+  process.exit(1);
+}
+
+let port = DEFAULT_PORT;
+try {
+  port = readPort(process.env.PORT);
+} catch (e) {
+  fail((e as Error).message);
+}
 const templatesDir = process.env.CLAUSEWRIGHT_TEMPLATES_DIR || DEFAULT_TEMPLATES_DIR;
-const library = await TemplateLibrary.load(templatesDir);
+const library = await TemplateLibrary.load(templatesDir).catch((e: Error) =>
+  fail(`cannot read the templates folder (CLAUSEWRIGHT_TEMPLATES_DIR): ${e.message}`),
+);
 
 for (const entry of library.entries()) {
   const errors = [...(entry.errors ?? []), ...(entry.sample?.error ? [entry.sample.error] : [])];
   for (const e of errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.message}`);
 }
 
-const server = await listen(createApp(library), port, process.env.HOST || undefined);
+const server = await listen(createApp(library), port, process.env.HOST || undefined).catch((e: NodeJS.ErrnoException) =>
+  fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
+);
 const broken = library.entries().filter((e) => e.errors).length;
 console.log(
   `Clausewright server on ${server.url} — ${library.entries().length} templates from ${library.dir}` +

@@ -23,7 +23,7 @@ fields:
 1. The party is {{party}}. {#parties}
    1. First detail. {#detail-one}
    1. Second detail. {#detail-two}
-1. Final clause. {#final}
+1. See [[#parties]]. {#see}
 `;
 
 // Line 14 names a field the template does not define.

@@ -72,6 +72,18 @@ describe('the API over the repository templates', () => {
     expect(text).toContain(String(sample.party_b));
   });
 
+  it('renders a Word file as an attachment', async () => {
+    const res = await server.post(RENDER, { format: 'docx', values: sample, strict: true });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${ID}.docx"`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // A .docx is a zip: it starts with the local file header "PK\x03\x04".
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+
   it('renders a draft with gaps when values are missing', async () => {
     const res = await server.post(RENDER, { format: 'html' });
     expect(res.status).toBe(200);
@@ -113,7 +125,7 @@ describe('the API over the repository templates', () => {
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(await css.text()).toContain('.cw-doc');
     const { formats } = (await (await server.get('/api/formats')).json()) as { formats: string[] };
-    expect(formats).toEqual(expect.arrayContaining(['html', 'txt']));
+    expect(formats).toEqual(['html', 'txt', 'docx']);
   });
 });
 
@@ -148,7 +160,7 @@ describe('bad requests', () => {
   it('answers 400 for a body that is not an object, a bad format or bad options', async () => {
     await expectError(await server.post(RENDER, '[]'), 400, /must be a JSON object/);
     await expectError(await server.post(RENDER, ''), 400, /must be a JSON object/);
-    await expectError(await server.post(RENDER, { format: 'pdf' }), 400, /"format" must be one of html, txt/);
+    await expectError(await server.post(RENDER, { format: 'pdf' }), 400, /"format" must be one of html, txt, docx/);
     await expectError(await server.post(RENDER, {}), 400, /"format"/);
     await expectError(await server.post(RENDER, { format: 'txt', values: [1] }), 400, /"values" must be a JSON object/);
     await expectError(
