@@ -24,14 +24,21 @@ function thousandClauseTemplate(): Template {
   return {
     meta: { schemaVersion: 1, id: 'bench-1000', title: '基准合同', locale: 'zh-CN', numbering: 'zh-article' },
     fields: { amount: { label: '合同金额', type: 'money', required: true } },
-    body: [{ type: 'heading', level: 1, content: [{ type: 'text', text: '基准合同' }] }, { type: 'clauses', clauses }],
+    body: [
+      { type: 'heading', level: 1, content: [{ type: 'text', text: '基准合同' }] },
+      { type: 'clauses', clauses },
+    ],
   };
 }
 
 export default async function markdownBench(bench: Bench): Promise<void> {
   const template = thousandClauseTemplate();
   const source = serializeTemplate(template);
-  await bench.time('parse.1000', () => parseTemplate(source, { file: 'bench.md' }), { runs: 50, warmup: 10, target: 50 });
+  await bench.time('parse.1000', () => parseTemplate(source, { file: 'bench.md' }), {
+    runs: 50,
+    warmup: 10,
+    target: 50,
+  });
   const parsed = parseTemplate(source, { file: 'bench.md' });
   await bench.time('serialize.1000', () => serializeTemplate(parsed), { runs: 50, warmup: 10, target: 50 });
 }

@@ -5,7 +5,12 @@ import type { Bench } from './harness.ts';
 /** 1,000 clauses shaped like a long contract: 50 articles × (1 + 19 sections, some with sub-clauses). */
 export function thousandClauses(): Clause[] {
   let n = 0;
-  const make = (children: Clause[] = []): Clause => ({ id: `c${++n}`, content: [{ type: 'text', text: `clause ${n}` }], paragraphs: [], children });
+  const make = (children: Clause[] = []): Clause => ({
+    id: `c${++n}`,
+    content: [{ type: 'text', text: `clause ${n}` }],
+    paragraphs: [],
+    children,
+  });
   const articles: Clause[] = [];
   while (n < 1000) {
     const sections: Clause[] = [];

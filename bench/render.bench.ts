@@ -1,9 +1,8 @@
 import { resolveTemplate } from '@clausewright/model';
+import { renderDocx } from '@clausewright/render';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-// By path until packages/render/src/index.ts exports renderDocx.
-import { renderDocx } from '../packages/render/src/renderDocx.ts';
-import { loadSeed } from '../packages/render/test/docxSeed.ts';
+import { loadTemplateDir, SEED_ID } from '../packages/render/test/docxSeed.ts';
 import { docxTemplaterTemplate } from '../packages/render/test/docxTemplaterTemplate.ts';
 import { generatedContract } from '../packages/render/test/docxTemplates.ts';
 import type { Bench } from './harness.ts';
@@ -14,8 +13,7 @@ function median(samples: number[]): number {
 }
 
 export default async function (bench: Bench): Promise<void> {
-  const s = await loadSeed();
-  console.log(`seed: ${s.source}`);
+  const s = loadTemplateDir(SEED_ID);
   await bench.time('render.seed.docx', () => renderDocx(resolveTemplate(s.template, s.values)), {
     runs: 100,
     warmup: 20,

@@ -32,7 +32,11 @@ export function loadTemplate(path: string): LoadedTemplate {
   // The id must match the folder only for the standard layout <id>/template.md.
   const expectedId = basename(file) === 'template.md' ? basename(dirname(file)) : undefined;
   try {
-    return { template: parseTemplate(source, { file: shown, ...(expectedId ? { expectedId } : {}) }), file: shown, dir: dirname(file) };
+    return {
+      template: parseTemplate(source, { file: shown, ...(expectedId ? { expectedId } : {}) }),
+      file: shown,
+      dir: dirname(file),
+    };
   } catch (e) {
     if (e instanceof TemplateSyntaxError) throw new UsageError(e.message);
     throw e;

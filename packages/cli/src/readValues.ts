@@ -13,7 +13,10 @@ export function readValues(file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).replace(/ in JSON at position \d+.*$|, (\.\.\.)?".*" is not valid JSON$/s, '');
+    const message = (e instanceof Error ? e.message : String(e)).replace(
+      / in JSON at position \d+.*$|, (\.\.\.)?".*" is not valid JSON$/s,
+      '',
+    );
     const [line, col] = locate(text, e);
     throw new UsageError(`${file}:${line}:${col}: invalid JSON: ${message}`);
   }

@@ -102,7 +102,20 @@ describe('cw check', () => {
     execFileSync('mkdir', ['-p', dir]);
     writeFileSync(
       join(dir, 'template.md'),
-      ['---', 'schemaVersion: 1', 'id: broken', 'title: 坏模板', 'locale: zh-CN', 'numbering: zh-article', 'fields:', '  amount: { label: 金额, type: money }', '---', '', '1. 金额{{amout}}，见[[#nope]] {#a}', ''].join('\n'),
+      [
+        '---',
+        'schemaVersion: 1',
+        'id: broken',
+        'title: 坏模板',
+        'locale: zh-CN',
+        'numbering: zh-article',
+        'fields:',
+        '  amount: { label: 金额, type: money }',
+        '---',
+        '',
+        '1. 金额{{amout}}，见[[#nope]] {#a}',
+        '',
+      ].join('\n'),
     );
     const r = await cw('check', dir);
     expect(r.code).toBe(2);
@@ -116,7 +129,9 @@ describe('cw fields', () => {
     const r = await cw('fields', seed);
     expect(r.code).toBe(0);
     const fields = JSON.parse(r.stdout) as Record<string, { type: string }>;
-    expect(Object.values(fields).map((f) => f.type)).toEqual(expect.arrayContaining(['money', 'date', 'text', 'integer']));
+    expect(Object.values(fields).map((f) => f.type)).toEqual(
+      expect.arrayContaining(['money', 'date', 'text', 'integer']),
+    );
   });
 });
 
@@ -124,7 +139,11 @@ describe('pnpm cw (the real command)', () => {
   it('passes stdout and the exit code through pnpm', () => {
     const ok = spawnSync('pnpm', ['cw', 'render', seed, '--format', 'txt'], { cwd: root, encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(ok.stdout.split('\n')[0]).toBe(readFileSync(join(root, 'packages/render/test/golden/wechat-miniprogram-service.draft.txt'), 'utf8').split('\n')[0]);
+    expect(ok.stdout.split('\n')[0]).toBe(
+      readFileSync(join(root, 'packages/render/test/golden/wechat-miniprogram-service.draft.txt'), 'utf8').split(
+        '\n',
+      )[0],
+    );
     const bad = spawnSync('pnpm', ['cw', 'render', seed, '--strict'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
   });

@@ -83,7 +83,8 @@ export function parseAttributes(
         p++;
         const eq = quoted.indexOf('=');
         const field = eq === -1 ? quoted : quoted.slice(0, eq);
-        if (!FIELD_KEY.test(field)) return fail(`"${name}=" needs a field key, as in ${name}="key=value"`, quoteAt0 + 1);
+        if (!FIELD_KEY.test(field))
+          return fail(`"${name}=" needs a field key, as in ${name}="key=value"`, quoteAt0 + 1);
         condition = { kind: name, field };
         if (eq !== -1) condition.equals = quoted.slice(eq + 1);
       } else {

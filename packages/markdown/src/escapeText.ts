@@ -7,10 +7,11 @@ export interface EscapeOptions {
   afterRef?: boolean;
 }
 
-// Escaped everywhere: emphasis and strikethrough markers, code, links and refs, fields and attributes, table pipes;
-// `<` and `&` only where they could start HTML, an autolink or a character reference.
-const SPECIAL = /[\\*_~`[{|]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)/g;
-const SPECIAL_IN_HEADING = /[\\*_~`[{|#]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)/g;
+// Escaped everywhere: emphasis and strikethrough markers, code, links and refs, fields and attributes, table pipes,
+// HTML and autolinks (`<` even before a delimiter: `<~~a@b.c>` is an e-mail autolink); `&` only before what would
+// read as a character reference.
+const SPECIAL = /[\\*_~`[{|<]|&(?=#?[A-Za-z0-9]+;)/g;
+const SPECIAL_IN_HEADING = /[\\*_~`[{|<#]|&(?=#?[A-Za-z0-9]+;)/g;
 const BLOCK_START = /^[#>+=-]/;
 const ORDERED_MARKER = /^(\d+)[.)]/;
 

@@ -31,7 +31,11 @@ const CLOSING = /^---[ \t]*$/gm;
  * Splits off and checks the YAML front matter between the first two `---` lines. Problems (YAML syntax, unknown
  * keys, bad values, field definitions) are pushed with offsets into `source`, pointing at the YAML node at fault.
  */
-export function parseFrontMatter(source: string, expectedId: string | undefined, problems: OffsetProblem[]): FrontMatter {
+export function parseFrontMatter(
+  source: string,
+  expectedId: string | undefined,
+  problems: OffsetProblem[],
+): FrontMatter {
   const failed = (bodyStart: number): FrontMatter => ({ meta: undefined, fields: {}, bodyStart });
   const opening = OPENING.exec(source);
   if (!opening) {
@@ -82,7 +86,10 @@ export function parseFrontMatter(source: string, expectedId: string | undefined,
   } else if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     problem(at(['schemaVersion']), `schemaVersion must be a whole number from 1 to ${SCHEMA_VERSION}`);
   } else if (version > SCHEMA_VERSION) {
-    problem(at(['schemaVersion']), `schemaVersion ${version} is newer than this Clausewright understands (${SCHEMA_VERSION})`);
+    problem(
+      at(['schemaVersion']),
+      `schemaVersion ${version} is newer than this Clausewright understands (${SCHEMA_VERSION})`,
+    );
   } else if (version < SCHEMA_VERSION) {
     try {
       data = migrateTemplate(data);

@@ -81,7 +81,9 @@ function readClause(item: ListItem, ctx: ParseContext): Clause {
 function readTable(table: Table, ctx: ParseContext): TableBlock {
   const align: CellAlign[] = (table.align ?? []).map((a) => a ?? null);
   const rows = table.children.map((row) => {
-    const cells: Inline[][] = row.children.slice(0, align.length).map((cell) => readInlines(cell.children, ctx, false).inlines);
+    const cells: Inline[][] = row.children
+      .slice(0, align.length)
+      .map((cell) => readInlines(cell.children, ctx, false).inlines);
     while (cells.length < align.length) cells.push([]);
     return cells;
   });

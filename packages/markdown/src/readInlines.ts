@@ -23,7 +23,8 @@ export interface FoundAttributes {
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 const FIELD = /^\s*([A-Za-z_]\w*)\s*(?:\|\s*([A-Za-z_]\w*)\s*)?$/;
 // East Asian wide characters: a soft line break between two of them joins the lines without a space.
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
 
 /**
  * Reads Markdown phrasing content into model inlines: `{{key|filter}}` fields, `[[#id]]` references, marks from
@@ -81,6 +82,12 @@ export function readInlines(
             continue;
           }
           const inner = text.slice(k + 2, close);
+          if (inner.includes('{{')) {
+            // `{{a … {{b}}`: the first one never closed; the later one is read on its own.
+            problem(offsetAt(piece, k), 'unclosed "{{": write a field as {{key}} or {{key|filter}}');
+            k += 1;
+            continue;
+          }
           const match = FIELD.exec(inner);
           if (!match?.[1]) {
             problem(
@@ -154,6 +161,11 @@ export function readInlines(
           continue;
         }
         const target = text.slice(k + 3, close);
+        if (target.includes('[[')) {
+          problem(offsetAt(piece, k), 'unclosed "[[#": write a cross-reference as [[#clause-id]]');
+          k += 2;
+          continue;
+        }
         if (target === '' || /\s/.test(target)) {
           problem(offsetAt(piece, k), `bad cross-reference "[[#${target}]]": write [[#clause-id]]`);
         } else {

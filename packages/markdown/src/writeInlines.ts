@@ -124,8 +124,8 @@ function toUnits(inlines: readonly Inline[], options: WriteInlinesOptions): Unit
           kind: 'text',
           value: inline.text,
           marks,
-          left: classify(inline.text.codePointAt(0)),
-          right: classify(lastCodePoint(inline.text)),
+          left: classify(inline.text.charCodeAt(0)),
+          right: classify(inline.text.charCodeAt(inline.text.length - 1)),
           lineStart,
           afterRef,
           encodeFirst: false,
@@ -133,7 +133,8 @@ function toUnits(inlines: readonly Inline[], options: WriteInlinesOptions): Unit
         });
         break;
       case 'field': {
-        const filter = inline.filter === undefined ? '' : `${options.cell ? '\\|' : '|'}${escapeIdentifier(inline.filter)}`;
+        const filter =
+          inline.filter === undefined ? '' : `${options.cell ? '\\|' : '|'}${escapeIdentifier(inline.filter)}`;
         units.push(atom(`{{${escapeIdentifier(inline.key)}${filter}}}`, marks));
         break;
       }
@@ -214,7 +215,7 @@ function delimiterRuns(tokens: { bit: number; close: boolean }[]): DelimiterRun[
 }
 
 function encode(unit: Unit | undefined, side: 'first' | 'last'): boolean {
-  if (!unit || unit.kind !== 'text') return false;
+  if (unit?.kind !== 'text') return false;
   const { encodeFirst, encodeLast } = unit;
   // A one-character run has one character to encode, seen from both sides.
   const single = unit.value.length === 1 || (unit.value.length === 2 && (unit.value.codePointAt(0) ?? 0) > 0xffff);
@@ -239,9 +240,10 @@ function rightFlanking(before: number, after: number): boolean {
   return before !== SPACE && (before !== PUNCTUATION || after !== OTHER);
 }
 
-function classify(code: number | undefined): number {
-  if (code === undefined) return SPACE;
-  const c = String.fromCodePoint(code);
+// By UTF-16 unit, as micromark does: an emoji's surrogate halves count as neither space nor punctuation.
+function classify(unit: number): number {
+  if (Number.isNaN(unit)) return SPACE;
+  const c = String.fromCharCode(unit);
   if (WHITESPACE.test(c)) return SPACE;
   return UNICODE_PUNCTUATION.test(c) ? PUNCTUATION : OTHER;
 }

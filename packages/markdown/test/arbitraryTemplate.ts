@@ -1,11 +1,12 @@
 import {
   type Block,
+  type CellAlign,
   type Clause,
   type Condition,
   FIELD_TYPES,
+  FILTERS,
   type FieldDef,
   type FieldType,
-  FILTERS,
   type Inline,
   LOCALES,
   type Mark,
@@ -105,7 +106,8 @@ const rawInlinesArb = fc.array(rawInlineArb, { minLength: 0, maxLength: 7 });
 interface RawCondition {
   kind: 'if' | 'unless';
   pick: number;
-  equals: 'none' | 'option' | string;
+  /** 'none', 'option' (one of a choice field's options) or a literal value. */
+  equals: string;
 }
 const rawConditionArb: fc.Arbitrary<RawCondition> = fc.record({
   kind: fc.constantFrom('if' as const, 'unless' as const),
@@ -129,37 +131,43 @@ function rawClauseArb(depth: number): fc.Arbitrary<RawClause> {
     paragraphs: fc.array(rawInlinesArb, { maxLength: 2 }),
     condition: fc.option(rawConditionArb, { freq: 3 }),
     children:
-      depth >= 4 ? fc.constant([]) : fc.array(rawClauseArb(depth + 1), { maxLength: depth < 2 ? 3 : 1, depthIdentifier: 'clauses' }),
+      depth >= 4
+        ? fc.constant([])
+        : fc.array(rawClauseArb(depth + 1), { maxLength: depth < 2 ? 3 : 1, depthIdentifier: 'clauses' }),
   });
 }
 
 type RawBlock =
   | { type: 'heading'; level: number; content: RawInline[] }
   | { type: 'paragraph'; content: RawInline[] }
-  | { type: 'table'; align: Block extends never ? never : ('left' | 'center' | 'right' | null)[]; rows: RawInline[][][] }
+  | { type: 'table'; align: CellAlign[]; rows: RawInline[][][] }
   | { type: 'clauses'; clauses: RawClause[] };
 
-const rawTableArb = fc
-  .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
-  .chain(([columns, rows]) =>
-    fc.record({
-      type: fc.constant('table' as const),
-      align: fc.array(fc.constantFrom('left' as const, 'center' as const, 'right' as const, null), {
-        minLength: columns,
-        maxLength: columns,
-      }),
-      rows: fc.array(fc.array(rawInlinesArb, { minLength: columns, maxLength: columns }), {
-        minLength: rows,
-        maxLength: rows,
-      }),
+const rawTableArb = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([columns, rows]) =>
+  fc.record({
+    type: fc.constant('table' as const),
+    align: fc.array(fc.constantFrom('left' as const, 'center' as const, 'right' as const, null), {
+      minLength: columns,
+      maxLength: columns,
     }),
-  );
+    rows: fc.array(fc.array(rawInlinesArb, { minLength: columns, maxLength: columns }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  }),
+);
 
 const rawBlockArb: fc.Arbitrary<RawBlock> = fc.oneof(
   fc.record({ type: fc.constant('heading' as const), level: fc.integer({ min: 1, max: 6 }), content: rawInlinesArb }),
   fc.record({ type: fc.constant('paragraph' as const), content: rawInlinesArb }),
   rawTableArb,
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('clauses' as const), clauses: fc.array(rawClauseArb(1), { minLength: 1, maxLength: 4 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('clauses' as const),
+      clauses: fc.array(rawClauseArb(1), { minLength: 1, maxLength: 4 }),
+    }),
+  },
 );
 
 function fieldDefArb(type: FieldType): fc.Arbitrary<Record<string, unknown>> {
@@ -170,7 +178,10 @@ function fieldDefArb(type: FieldType): fc.Arbitrary<Record<string, unknown>> {
     help: fc.option(labelArb, { nil: undefined }),
   };
   const withDefault = (value: fc.Arbitrary<unknown>, extra: Record<string, fc.Arbitrary<unknown>> = {}) =>
-    fc.record({ ...common, ...extra, default: fc.option(value, { nil: undefined }) }, { requiredKeys: ['label', 'type'] });
+    fc.record(
+      { ...common, ...extra, default: fc.option(value, { nil: undefined }) },
+      { requiredKeys: ['label', 'type'] },
+    );
   switch (type) {
     case 'text':
       return withDefault(labelArb);
@@ -189,14 +200,16 @@ function fieldDefArb(type: FieldType): fc.Arbitrary<Record<string, unknown>> {
     case 'boolean':
       return withDefault(fc.boolean());
     case 'choice':
-      return fc
-        .uniqueArray(optionArb, { minLength: 1, maxLength: 4 })
-        .chain((options) =>
-          fc.record(
-            { ...common, options: fc.constant(options), default: fc.option(fc.constantFrom(...options), { nil: undefined }) },
-            { requiredKeys: ['label', 'type', 'options'] },
-          ),
-        );
+      return fc.uniqueArray(optionArb, { minLength: 1, maxLength: 4 }).chain((options) =>
+        fc.record(
+          {
+            ...common,
+            options: fc.constant(options),
+            default: fc.option(fc.constantFrom(...options), { nil: undefined }),
+          },
+          { requiredKeys: ['label', 'type', 'options'] },
+        ),
+      );
   }
 }
 
@@ -263,7 +276,7 @@ function resolve(meta: Template['meta'], fields: Record<string, FieldDef>, raw: 
       }),
     );
   const condition = (c: RawCondition | null): Condition | undefined => {
-    const field = c && keys[c.pick % Math.max(1, keys.length)];
+    const field = c ? keys[c.pick % Math.max(1, keys.length)] : undefined;
     if (!c || field === undefined) return undefined;
     const def = fields[field] as FieldDef;
     const out: Condition = { kind: c.kind, field };
@@ -293,7 +306,8 @@ function resolve(meta: Template['meta'], fields: Record<string, FieldDef>, raw: 
     else if (b.type === 'paragraph') {
       const content = inlines(b.content);
       if (content.length > 0) body.push({ type: 'paragraph', content });
-    } else if (b.type === 'table') body.push({ type: 'table', align: b.align, rows: b.rows.map((row) => row.map(inlines)) });
+    } else if (b.type === 'table')
+      body.push({ type: 'table', align: b.align, rows: b.rows.map((row) => row.map(inlines)) });
     else body.push({ type: 'clauses', clauses: clauses(b.clauses) });
   }
   return { meta, fields, body };

@@ -8,16 +8,8 @@ import {
   resolveTemplate,
 } from '@clausewright/model';
 import { describe, expect, it } from 'vitest';
-import {
-  cl,
-  decimalTemplate,
-  inl,
-  legalEnTemplate,
-  manyArticlesTemplate,
-  seedTemplate,
-  seedValues,
-  template,
-} from '../test/docxTemplates.ts';
+import { loadTemplateDir, SEED_ID, type TemplateDir } from '../test/docxSeed.ts';
+import { cl, decimalTemplate, inl, legalEnTemplate, manyArticlesTemplate, template } from '../test/docxTemplates.ts';
 import { assertWellFormed, paragraphs, part, textOf, unzipDocx, type WordParagraph } from '../test/docxXml.ts';
 import { BLANK, brokenRefText } from './blank.ts';
 import { bookmarkName, bookmarkNames } from './docx/bookmarkNames.ts';
@@ -115,43 +107,76 @@ const WORD_FORMAT: Record<CounterFormat, string> = {
   upperRoman: 'upperRoman',
 };
 
-const seed = () => resolveTemplate(seedTemplate, seedValues);
-const seedDraft = () => resolveTemplate(seedTemplate, {});
+// The real templates under templates/, each with its sample values.
+const SEED = loadTemplateDir(SEED_ID);
+const SERVICES = loadTemplateDir('software-services-agreement');
+const DEVELOPMENT = loadTemplateDir('software-development-contract');
+const REAL: readonly TemplateDir[] = [SEED, SERVICES, DEVELOPMENT];
+
+const filled = (t: TemplateDir) => resolveTemplate(t.template, t.values);
+const seed = () => filled(SEED);
+const seedDraft = () => resolveTemplate(SEED.template, {});
+
+/** An article or section label typed as text, in the numbering schemes of the real templates. */
+const ZH_ARTICLE = /第[零〇一二三四五六七八九十百千]+条/;
+const LEGAL_EN = /(Article|Section) \d/;
+
+/** The document with every field, and so every REF result, taken out. */
+function withoutFields(document: string): string {
+  return document.replace(
+    /<w:r><w:fldChar w:fldCharType="begin"\/><\/w:r>.*?<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>/g,
+    '',
+  );
+}
 
 describe('renderDocx: clause numbering', () => {
-  it("numbers every clause's first paragraph with Word's list at its level, the label never typed", async () => {
-    const doc = seed();
-    const { paragraphs: ps } = await render(doc);
-    const clauses = flatten(doc);
-    const list = numbered(ps);
-    expect(list).toHaveLength(clauses.length);
-    expect(clauses.length).toBeGreaterThan(30);
-    const numId = list[0]?.numPr.numId;
-    list.forEach((p, i) => {
-      const clause = clauses[i] as ResolvedClause;
-      expect(p.numPr).toEqual({ ilvl: clause.level - 1, numId });
-      // The paragraph holds the clause text only: Word prints the label from the list.
-      expect(p.text).toBe(inlineText(clause.content));
-    });
-  });
+  it.each(REAL.map((t) => [t.id, t] as const))(
+    "%s: numbers every clause's first paragraph with Word's list at its level, the label never typed",
+    async (_, t) => {
+      const doc = filled(t);
+      const { paragraphs: ps } = await render(doc);
+      const clauses = flatten(doc);
+      const list = numbered(ps);
+      expect(list).toHaveLength(clauses.length);
+      expect(clauses.length).toBeGreaterThan(30);
+      const numId = list[0]?.numPr.numId;
+      list.forEach((p, i) => {
+        const clause = clauses[i] as ResolvedClause;
+        expect(p.numPr).toEqual({ ilvl: clause.level - 1, numId });
+        // The paragraph holds the clause text only: Word prints the label from the list.
+        expect(p.text).toBe(inlineText(clause.content));
+      });
+    },
+  );
 
-  it('has no clause label as text anywhere except the results of REF fields to that clause', async () => {
-    const doc = seed();
-    const { document } = await render(doc);
-    const texts = runs(document).map((r) => r.text);
-    const refs = refFields(document);
-    const names = bookmarkNames(doc);
-    let referenced = 0;
-    for (const clause of flatten(doc)) {
-      const asRef = refs.filter((r) => r.bookmark === names.get(clause.id)).length;
-      referenced += asRef;
-      expect(texts.filter((t) => t === clause.label || t.startsWith(`${clause.label} `)).length, clause.label).toBe(
-        asRef,
+  it.each([
+    [SEED.id, 0, SEED, ZH_ARTICLE],
+    [DEVELOPMENT.id, 8, DEVELOPMENT, ZH_ARTICLE],
+    [SERVICES.id, 12, SERVICES, LEGAL_EN],
+  ] as const)(
+    '%s: has no clause label as text anywhere except the results of its %i REF fields',
+    async (_, refCount, t, typedLabel) => {
+      const doc = filled(t);
+      const { document } = await render(doc);
+      const outside = withoutFields(document);
+      const texts = runs(outside).map((r) => r.text);
+      for (const clause of flatten(doc)) {
+        expect(
+          texts.filter((text) => text === clause.label || text.startsWith(`${clause.label} `)),
+          clause.label,
+        ).toEqual([]);
+      }
+      expect(textOf(outside)).not.toMatch(typedLabel);
+      // What was taken out is exactly the REF fields, each to its target and showing its refLabel.
+      const names = bookmarkNames(doc);
+      const refs = allInlines(doc).filter((i): i is Extract<ResolvedInline, { type: 'ref' }> => i.type === 'ref');
+      expect(refs).toHaveLength(refCount);
+      expect(refFields(document)).toEqual(refs.map((r) => ({ bookmark: names.get(r.target), result: r.text })));
+      expect(textOf(document).length - textOf(outside).length).toBe(
+        refs.reduce((n, r) => n + (r.text ?? '').length, 0),
       );
-    }
-    expect(referenced).toBeGreaterThan(0);
-    expect(document).not.toContain('第一条');
-  });
+    },
+  );
 
   it.each(NUMBERING_SCHEMES)("writes the nine levels of %s into numbering.xml as Word's own list", async (scheme) => {
     const doc = resolveTemplate(
@@ -214,24 +239,52 @@ describe('renderDocx: clause numbering', () => {
 });
 
 describe('renderDocx: cross-references', () => {
-  it('bookmarks the target clause and points a REF field at it, showing its refLabel', async () => {
-    const doc = resolveTemplate(legalEnTemplate, { client: 'ACME' });
-    const { document, paragraphs: ps } = await render(doc);
-    const names = bookmarkNames(doc);
-    const refs = allInlines(doc).filter((i): i is Extract<ResolvedInline, { type: 'ref' }> => i.type === 'ref');
-    expect(refs.length).toBe(2);
-    expect(refFields(document)).toEqual(refs.map((r) => ({ bookmark: names.get(r.target), result: r.text })));
-    expect(refFields(document).map((r) => r.result)).toEqual(['Section 2.1', 'Section 1.1(a)(ii)']);
-    for (const ref of refs) {
-      const target = flatten(doc).find((c) => c.id === ref.target) as ResolvedClause;
-      const p = ps.find((q) => q.numPr && q.text === inlineText(target.content)) as WordParagraph;
-      const start = new RegExp(`^<w:bookmarkStart w:id="(\\d+)" w:name="${names.get(ref.target)}"/>`).exec(
-        p.xml.replace(/^<w:pPr>.*?<\/w:pPr>/, ''),
-      );
-      expect(start, `bookmark on ${ref.target}`).not.toBeNull();
-      expect(p.xml.endsWith(`<w:bookmarkEnd w:id="${start?.[1]}"/>`)).toBe(true);
-    }
-  });
+  it.each([
+    [
+      'the legal-en fixture, down to (i)',
+      () => resolveTemplate(legalEnTemplate, { client: 'ACME' }),
+      ['Section 2.1', 'Section 1.1(a)(ii)'],
+    ],
+    [
+      SERVICES.id,
+      () => filled(SERVICES),
+      [
+        'Section 6.2',
+        'Section 4.3(a)',
+        'Section 4.2',
+        'Article 5',
+        'Article 6',
+        'Section 7.3',
+        'Article 8',
+        'Article 3',
+        'Section 7.3',
+        'Article 6',
+        'Section 6.4',
+        'Article 3',
+      ],
+    ],
+    [DEVELOPMENT.id, () => filled(DEVELOPMENT), ['9-2', '2-2', '第七条', '2-2', '第三条', '2-2', '6-1', '第八条']],
+  ] as const)(
+    '%s: bookmarks the target clause and points a REF field at it, showing its refLabel',
+    async (_, make, results) => {
+      const doc = make();
+      const { document, paragraphs: ps } = await render(doc);
+      const names = bookmarkNames(doc);
+      const refs = allInlines(doc).filter((i): i is Extract<ResolvedInline, { type: 'ref' }> => i.type === 'ref');
+      expect(refs.length).toBe(results.length);
+      expect(refFields(document)).toEqual(refs.map((r) => ({ bookmark: names.get(r.target), result: r.text })));
+      expect(refFields(document).map((r) => r.result)).toEqual(results);
+      for (const ref of refs) {
+        const target = flatten(doc).find((c) => c.id === ref.target) as ResolvedClause;
+        const p = ps.find((q) => q.numPr && q.text === inlineText(target.content)) as WordParagraph;
+        const start = new RegExp(`^<w:bookmarkStart w:id="(\\d+)" w:name="${names.get(ref.target)}"/>`).exec(
+          p.xml.replace(/^<w:pPr>.*?<\/w:pPr>/, ''),
+        );
+        expect(start, `bookmark on ${ref.target}`).not.toBeNull();
+        expect(p.xml.endsWith(`<w:bookmarkEnd w:id="${start?.[1]}"/>`)).toBe(true);
+      }
+    },
+  );
 
   it('prints a broken or omitted reference visibly in a draft, with no field', async () => {
     const t = template(
@@ -327,7 +380,11 @@ describe('renderDocx: values', () => {
 
 describe('renderDocx: document', () => {
   it('writes well-formed XML parts', async () => {
-    for (const doc of [seed(), seedDraft(), resolveTemplate(legalEnTemplate, { client: 'A' })]) {
+    const docs = [
+      ...REAL.flatMap((t) => [filled(t), resolveTemplate(t.template, {})]),
+      resolveTemplate(legalEnTemplate, { client: 'A', address: 'Line 1\nLine 2' }),
+    ];
+    for (const doc of docs) {
       const { parts } = await render(doc);
       for (const path of ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footer1.xml']) {
         assertWellFormed(part(parts, path));
@@ -352,7 +409,7 @@ describe('renderDocx: document', () => {
     expect(defaults).toMatch(/<w:rFonts [^>]*w:eastAsia="SimSun"/);
     expect(defaults).toMatch(/<w:rFonts [^>]*w:ascii="Times New Roman"/);
     expect(defaults).toContain('w:eastAsia="zh-CN"');
-    const en = part((await render(resolveTemplate(legalEnTemplate, {}))).parts, 'word/styles.xml');
+    const en = part((await render(filled(SERVICES))).parts, 'word/styles.xml');
     expect(/<w:docDefaults>.*<\/w:docDefaults>/.exec(en)?.[0]).toMatch(/<w:rFonts [^>]*w:ascii="Times New Roman"/);
   });
 
@@ -372,7 +429,7 @@ describe('renderDocx: document', () => {
 
   it.each([
     ['zh-CN', seed, '第  页 共  页'],
-    ['en', () => resolveTemplate(legalEnTemplate, {}), 'Page  of '],
+    ['en', () => filled(SERVICES), 'Page  of '],
   ] as const)(
     'numbers the pages of a %s document in the footer with PAGE and NUMPAGES fields',
     async (_, make, text) => {
@@ -389,12 +446,12 @@ describe('renderDocx: document', () => {
   );
 
   it('refuses a strict document with problems, and renders one without', async () => {
-    const refused = renderDocx(resolveTemplate(seedTemplate, {}, { mode: 'strict' }));
+    const refused = renderDocx(resolveTemplate(SEED.template, {}, { mode: 'strict' }));
     await expect(refused).rejects.toBeInstanceOf(ProblemsError);
     await expect(refused).rejects.toMatchObject({
       problems: expect.arrayContaining([expect.objectContaining({ code: 'missing-value' })]),
     });
-    const ok = await renderDocx(resolveTemplate(seedTemplate, seedValues, { mode: 'strict' }));
+    const ok = await renderDocx(resolveTemplate(SEED.template, SEED.values, { mode: 'strict' }));
     expect(ok.length).toBeGreaterThan(1000);
   });
 });
@@ -423,7 +480,11 @@ function zipEntries(bytes: Uint8Array): { name: string; time: number; date: numb
 
 describe('renderDocx: deterministic output', () => {
   it('gives byte-identical files for the same document, whatever was rendered in between', async () => {
-    for (const make of [seed, seedDraft, () => resolveTemplate(legalEnTemplate, { client: 'A' })]) {
+    const makes = [
+      ...REAL.flatMap((t) => [() => filled(t), () => resolveTemplate(t.template, {})]),
+      () => resolveTemplate(legalEnTemplate, { client: 'A' }),
+    ];
+    for (const make of makes) {
       const first = await renderDocx(make());
       await renderDocx(resolveTemplate(manyArticlesTemplate(3), {}));
       const second = await renderDocx(make());

@@ -13,7 +13,7 @@ import { type NumberingScheme, type ResolvedClause, type ResolvedDocument, resol
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/renderDocx.ts';
 import { renderTxt } from '../src/renderTxt.ts';
-import { loadLegalEn, loadSeed } from './docxSeed.ts';
+import { loadTemplateDir, SEED_ID } from './docxSeed.ts';
 import { decimalTemplate, manyArticlesTemplate } from './docxTemplates.ts';
 
 /** A clause label at the start of a line, per numbering scheme. */
@@ -72,13 +72,14 @@ let setupError: unknown;
 
 async function convertAll(): Promise<void> {
   requireSoffice();
-  const seed = await loadSeed();
-  const legal = await loadLegalEn();
-  console.log(`docx LibreOffice check: seed from ${seed.source}, legal-en from ${legal.source}`);
+  const seed = loadTemplateDir(SEED_ID);
+  const legal = loadTemplateDir('software-services-agreement');
+  const development = loadTemplateDir('software-development-contract');
   const docs: Record<string, ResolvedDocument> = {
     'seed-draft': resolveTemplate(seed.template, {}),
     'seed-filled': resolveTemplate(seed.template, seed.values),
     'legal-en': resolveTemplate(legal.template, legal.values),
+    development: resolveTemplate(development.template, development.values),
     decimal: resolveTemplate(decimalTemplate, {}),
     'articles-105': resolveTemplate(manyArticlesTemplate(105, 2), {}),
   };
@@ -131,10 +132,10 @@ function get(name: string): Case {
 describe('renderDocx in LibreOffice', () => {
   it('has LibreOffice (soffice) to convert the documents', () => {
     if (setupError) throw setupError;
-    expect(cases.size).toBe(5);
+    expect(cases.size).toBe(6);
   });
 
-  it.each(['seed-draft', 'seed-filled', 'legal-en', 'decimal', 'articles-105'])(
+  it.each(['seed-draft', 'seed-filled', 'legal-en', 'development', 'decimal', 'articles-105'])(
     '%s: the clause labels LibreOffice shows are the labels renderTxt prints, line by line',
     (name) => {
       const { doc, office } = get(name);
@@ -170,7 +171,7 @@ describe('renderDocx in LibreOffice', () => {
     expect(shown.filter((l) => l.startsWith('第')).at(-1)).toBe('第一百零五条');
   });
 
-  it.each(['seed-draft', 'seed-filled', 'legal-en', 'decimal', 'articles-105'])(
+  it.each(['seed-draft', 'seed-filled', 'legal-en', 'development', 'decimal', 'articles-105'])(
     '%s: LibreOffice shows the same text as renderTxt, blanks and references included',
     (name) => {
       const { doc, office } = get(name);

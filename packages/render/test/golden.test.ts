@@ -10,10 +10,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTemplate, serializeTemplate } from '@clausewright/markdown';
 import { checkTemplate, resolveTemplate, type Template, type Values } from '@clausewright/model';
 import { describe, expect, it } from 'vitest';
-// Relative import: @clausewright/render does not (yet) list @clausewright/markdown as a dependency.
-import { parseTemplate, serializeTemplate } from '../../markdown/src/index.ts';
 import { BLANK } from '../src/blank.ts';
 import { renderTxt } from '../src/renderTxt.ts';
 
