@@ -67,6 +67,18 @@ describe('TemplateSyntaxError', () => {
     });
   });
 
+  it('checks the body even when settings are wrong, but not against fields whose definitions failed', () => {
+    const yaml = `${BASE.replace('locale: en', 'locale: fr')}fields:\n  a: { label: A, type: txt }\n  b: { label: B, type: text }\n`;
+    expect(
+      problems(`---\n${yaml}---\n\n{{a}} {{b|money}} {{c}}\n`).map((p) => [p.line, p.column, p.message.slice(0, 30)]),
+    ).toEqual([
+      [5, 9, 'unknown locale "fr" (did you m'],
+      [8, 24, 'field "a": type must be one of'],
+      [12, 11, 'filter "money" does not apply '],
+      [12, 19, 'unknown field "c" (did you mea'],
+    ]);
+  });
+
   it('reports problems in the front matter and the body together', () => {
     const found = problems(`---\n${BASE.replace('title: T', 'title: ""')}---\n\n- a bullet\n`);
     expect(found.map((p) => [p.line, p.column])).toEqual([
@@ -83,6 +95,8 @@ describe('front-matter problems', () => {
     const [unclosed] = frontProblems(`${BASE}fields: [1, 2\n`);
     expect(unclosed?.[0]).toBeGreaterThanOrEqual(7);
     expect(unclosed?.[2]).toMatch(/^YAML: Flow sequence/);
+    const [alias] = frontProblems(`${BASE}<<: *nowhere\n`);
+    expect(alias?.[2]).toMatch(/^YAML: .*alias/i);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import type { Inline, Mark } from '@clausewright/model';
+import { markBits, markNames } from './marks.ts';
 
-const MARK_ORDER: readonly Mark[] = ['bold', 'italic', 'strike'];
 const LEADING_SPACE = /^[ \t]+/;
 const TRAILING_SPACE = /[ \t]+$/;
 
@@ -52,9 +52,8 @@ export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
 }
 
 function canonicalMarks(marks: readonly Mark[] | undefined): Mark[] | undefined {
-  if (!marks || marks.length === 0) return undefined;
-  const set = MARK_ORDER.filter((m) => marks.includes(m));
-  return set.length > 0 ? set : undefined;
+  const bits = markBits(marks);
+  return bits ? markNames(bits) : undefined;
 }
 
 function trimLine(line: Inline[]): void {

@@ -18,7 +18,15 @@ import type { OffsetProblem } from './ParseContext.ts';
 export interface FrontMatter {
   /** Undefined when the front matter has problems. */
   meta: TemplateMeta | undefined;
+  /** The valid field definitions. */
   fields: Record<string, FieldDef>;
+  /**
+   * Keys whose definitions have problems, so checking the body against them would only repeat the error;
+   * undefined when the fields could not be read at all.
+   */
+  brokenFields: Set<string> | undefined;
+  /** The numbering scheme when it is valid, for checking clause depth even if other settings are wrong. */
+  numbering: NumberingScheme | undefined;
   bodyStart: number;
 }
 
@@ -36,7 +44,13 @@ export function parseFrontMatter(
   expectedId: string | undefined,
   problems: OffsetProblem[],
 ): FrontMatter {
-  const failed = (bodyStart: number): FrontMatter => ({ meta: undefined, fields: {}, bodyStart });
+  const failed = (bodyStart: number): FrontMatter => ({
+    meta: undefined,
+    fields: {},
+    brokenFields: undefined,
+    numbering: undefined,
+    bodyStart,
+  });
   const opening = OPENING.exec(source);
   if (!opening) {
     problems.push({
@@ -57,7 +71,8 @@ export function parseFrontMatter(
   const before = problems.length;
   const problem = (offset: number, message: string) => problems.push({ offset, message });
 
-  const doc = parseDocument(yamlText, { prettyErrors: false });
+  // logLevel 'error': what yaml would only warn about (odd keys) is reported by the checks below instead.
+  const doc = parseDocument(yamlText, { prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) problem(yamlStart + error.pos[0], `YAML: ${firstLine(error.message)}`);
   if (doc.errors.length > 0) return failed(bodyStart);
   if (doc.contents !== null && !isMap(doc.contents)) {
@@ -66,7 +81,14 @@ export function parseFrontMatter(
   }
   const at = (path: (string | number | null)[]) => yamlStart + locate(doc, path);
 
-  let data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    // Unresolved or runaway aliases surface only when values are built.
+    problem(yamlStart, `YAML: ${e instanceof Error ? e.message : String(e)}`);
+    return failed(bodyStart);
+  }
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -129,16 +151,26 @@ export function parseFrontMatter(
     const path = issue.path.length === 1 ? ['fields', ...issue.path, null] : ['fields', ...issue.path];
     problem(at(path), issue.message);
   }
+  const fieldsReadable = issues.every((issue) => issue.path.length > 0);
 
-  if (problems.length > before) return failed(bodyStart);
-  const meta: TemplateMeta = {
-    schemaVersion: data.schemaVersion as number,
-    id: id as string,
-    title: title as string,
-    locale: locale as Locale,
-    numbering: numbering as NumberingScheme,
+  const valid = problems.length === before;
+  return {
+    meta: valid
+      ? {
+          schemaVersion: data.schemaVersion as number,
+          id: id as string,
+          title: title as string,
+          locale: locale as Locale,
+          numbering: numbering as NumberingScheme,
+        }
+      : undefined,
+    fields,
+    brokenFields: fieldsReadable ? new Set(issues.map((issue) => String(issue.path[0]))) : undefined,
+    numbering: (NUMBERING_SCHEMES as readonly unknown[]).includes(numbering)
+      ? (numbering as NumberingScheme)
+      : undefined,
+    bodyStart,
   };
-  return { meta, fields, bodyStart };
 }
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): string {

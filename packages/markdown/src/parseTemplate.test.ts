@@ -199,6 +199,16 @@ describe('parseTemplate: inlines', () => {
     ]);
   });
 
+  it('reads bold moved clear of the field braces, as the format guide advises', () => {
+    expect(content('支付**人民币{{amount}}元**，')).toEqual([
+      { type: 'text', text: '支付' },
+      { type: 'text', text: '人民币', marks: ['bold'] },
+      { type: 'field', key: 'amount', marks: ['bold'] },
+      { type: 'text', text: '元', marks: ['bold'] },
+      { type: 'text', text: '，' },
+    ]);
+  });
+
   it('reads hard breaks written as backslash, two spaces or <br>', () => {
     expect(content('a\\\nb  \nc<br>d')).toEqual([
       { type: 'text', text: 'a' },

@@ -1,4 +1,11 @@
-import { checkTemplate, type Template, type TemplateIssue } from '@clausewright/model';
+import {
+  checkTemplate,
+  SCHEMA_VERSION,
+  type Template,
+  type TemplateIssue,
+  type TemplateIssueCode,
+  type TemplateMeta,
+} from '@clausewright/model';
 import { createLocator } from './createLocator.ts';
 import { generateId } from './generateId.ts';
 import type { OffsetProblem, ParseContext, Spot } from './ParseContext.ts';
@@ -38,14 +45,40 @@ export function parseTemplate(source: string, options: ParseTemplateOptions = {}
     ctx.takenIds.add(clause.id);
   }
 
-  if (front.meta) {
-    const template: Template = { meta: front.meta, fields: front.fields, body };
-    for (const issue of checkTemplate(template)) {
-      problems.push({ offset: issueOffset(issue, ctx.spots.get(issue.node), front.bodyStart), message: issue.message });
-    }
-    if (problems.length === 0) return template;
+  // The body is checked even when the settings are wrong, except against fields whose definitions failed.
+  const meta = front.meta ?? { ...PLACEHOLDER_META, numbering: front.numbering ?? PLACEHOLDER_META.numbering };
+  const template: Template = { meta, fields: front.fields, body };
+  for (const issue of checkTemplate(template)) {
+    if (aboutBrokenField(issue, front.brokenFields)) continue;
+    problems.push({ offset: issueOffset(issue, ctx.spots.get(issue.node), front.bodyStart), message: issue.message });
   }
+  if (problems.length === 0) return template;
   throw new TemplateSyntaxError(locate(problems, text, options.file ?? 'template.md'));
+}
+
+const PLACEHOLDER_META: TemplateMeta = {
+  schemaVersion: SCHEMA_VERSION,
+  id: '',
+  title: '',
+  locale: 'zh-CN',
+  numbering: 'zh-article',
+};
+
+// Issues about a field's use; when its definition failed, they would only repeat that problem.
+const FIELD_ISSUES: ReadonlySet<TemplateIssueCode> = new Set([
+  'unknown-field',
+  'unknown-filter',
+  'filter-type',
+  'condition-field',
+  'condition-value',
+]);
+
+function aboutBrokenField(issue: TemplateIssue, broken: Set<string> | undefined): boolean {
+  if (!FIELD_ISSUES.has(issue.code)) return false;
+  if (broken === undefined) return true;
+  const node = issue.node;
+  const key = 'key' in node ? node.key : 'condition' in node ? node.condition?.field : undefined;
+  return key !== undefined && broken.has(key);
 }
 
 function issueOffset(issue: TemplateIssue, spot: Spot | undefined, fallback: number): number {

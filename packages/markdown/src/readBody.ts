@@ -1,6 +1,6 @@
 import type { Block, CellAlign, Clause, Inline, TableBlock } from '@clausewright/model';
 import type { List, ListItem, Root, RootContent, Table } from 'mdast';
-import type { ParseContext } from './ParseContext.ts';
+import type { ParseContext, Spot } from './ParseContext.ts';
 import { readInlines } from './readInlines.ts';
 
 /** Reads a parsed Markdown body into model blocks; every unsupported construct becomes a problem at its position. */
@@ -11,9 +11,12 @@ export function readBody(root: Root, ctx: ParseContext): Block[] {
       case 'heading':
         blocks.push({ type: 'heading', level: node.depth, content: readInlines(node.children, ctx, false).inlines });
         break;
-      case 'paragraph':
-        blocks.push({ type: 'paragraph', content: readInlines(node.children, ctx, false).inlines });
+      case 'paragraph': {
+        // A paragraph of nothing but line breaks holds nothing to keep (and could not be written back).
+        const content = readInlines(node.children, ctx, false).inlines;
+        if (content.length > 0) blocks.push({ type: 'paragraph', content });
         break;
+      }
       case 'table':
         blocks.push(readTable(node, ctx));
         break;
@@ -36,7 +39,7 @@ function readClauses(list: List, ctx: ParseContext): Clause[] {
 
 function readClause(item: ListItem, ctx: ParseContext): Clause {
   const clause: Clause = { id: '', content: [], paragraphs: [], children: [] };
-  const spot: { at: number; id?: number; condition?: number } = { at: offset(ctx, item) };
+  const spot: Spot = { at: offset(ctx, item) };
   ctx.spots.set(clause, spot);
   if (item.checked !== null && item.checked !== undefined) {
     problem(ctx, item, 'task list checkboxes are not supported; write \\[ ] for literal brackets');
@@ -63,7 +66,8 @@ function readClause(item: ListItem, ctx: ParseContext): Clause {
       if (clause.children.length > 0) {
         problem(ctx, child, 'a paragraph after sub-clauses belongs to no clause: move it above them or into one');
       }
-      clause.paragraphs.push(readInlines(child.children, ctx, false).inlines);
+      const paragraph = readInlines(child.children, ctx, false).inlines;
+      if (paragraph.length > 0) clause.paragraphs.push(paragraph);
     } else if (child.type === 'list') {
       if (child.ordered) clause.children.push(...readClauses(child, ctx));
       else problem(ctx, child, BULLET_LIST);

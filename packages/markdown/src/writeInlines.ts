@@ -1,5 +1,6 @@
 import type { Inline } from '@clausewright/model';
 import { characterReference, escapeIdentifier, escapeText } from './escapeText.ts';
+import { BOLD, ITALIC, markBits, STRIKE } from './marks.ts';
 
 export interface WriteInlinesOptions {
   /** How a hard break is written: `\` + newline + continuation indent, or `<br>` where a line cannot break. */
@@ -18,10 +19,6 @@ const PUNCTUATION = 2;
 const WHITESPACE = /\s/;
 const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
 
-const BOLD = 1;
-const ITALIC = 2;
-const STRIKE = 4;
-const MARK_BITS = { bold: BOLD, italic: ITALIC, strike: STRIKE } as const;
 const DELIMITER: Record<number, string> = { [BOLD]: '**', [ITALIC]: '*', [STRIKE]: '~~' };
 
 interface Unit {
@@ -52,19 +49,32 @@ interface DelimiterRun {
 export function writeInlines(inlines: readonly Inline[], options: WriteInlinesOptions): string {
   const units = toUnits(inlines, options);
   if (!units.some((u) => u.marks)) return units.map((u) => render(u, options)).join('');
+  const boundaries = planDelimiters(units);
+  encodeForFlanking(units, boundaries);
+  let out = '';
+  units.forEach((unit, u) => {
+    for (const run of boundaries[u] as DelimiterRun[]) out += run.text;
+    out += render(unit, options);
+  });
+  for (const run of boundaries[units.length] as DelimiterRun[]) out += run.text;
+  return out;
+}
 
-  const n = units.length;
+/**
+ * The delimiters before each unit (and after the last): marks close innermost first, and a mark that starts opens
+ * outside the others when it runs longer, so it need not be closed and reopened.
+ */
+function planDelimiters(units: Unit[]): DelimiterRun[][] {
   const runs = runLengths(units);
   const boundaries: DelimiterRun[][] = [];
   const stack: number[] = [];
-  for (let u = 0; u <= n; u++) {
-    const marks = u < n ? (units[u] as Unit).marks : 0;
+  for (let u = 0; u <= units.length; u++) {
+    const marks = units[u]?.marks ?? 0;
     let keep = 0;
     while (keep < stack.length && marks & (stack[keep] as number)) keep++;
     const tokens: { bit: number; close: boolean }[] = [];
     for (let s = stack.length - 1; s >= keep; s--) tokens.push({ bit: stack[s] as number, close: true });
     stack.length = keep;
-    // The mark that runs longest opens outermost, so it need not be closed and reopened.
     const opening = [BOLD, ITALIC, STRIKE]
       .filter((bit) => marks & bit && !stack.includes(bit))
       .sort((a, b) => (runs[u]?.[b] ?? 0) - (runs[u]?.[a] ?? 0) || a - b);
@@ -74,7 +84,15 @@ export function writeInlines(inlines: readonly Inline[], options: WriteInlinesOp
     }
     boundaries.push(delimiterRuns(tokens));
   }
+  return boundaries;
+}
 
+/**
+ * Encodes characters beside delimiters until every run that must open is left-flanking and every run that must
+ * close is right-flanking. Encoding only ever turns a neighbour into punctuation, so this settles.
+ */
+function encodeForFlanking(units: Unit[], boundaries: DelimiterRun[][]): void {
+  const n = units.length;
   for (let changed = true; changed; ) {
     changed = false;
     for (let u = 0; u <= n; u++) {
@@ -92,13 +110,6 @@ export function writeInlines(inlines: readonly Inline[], options: WriteInlinesOp
       }
     }
   }
-
-  let out = '';
-  for (let u = 0; u <= n; u++) {
-    for (const run of boundaries[u] as DelimiterRun[]) out += run.text;
-    if (u < n) out += render(units[u] as Unit, options);
-  }
-  return out;
 }
 
 function toUnits(inlines: readonly Inline[], options: WriteInlinesOptions): Unit[] {
@@ -117,7 +128,7 @@ function toUnits(inlines: readonly Inline[], options: WriteInlinesOptions): Unit
     encodeLast: false,
   });
   for (const inline of inlines) {
-    const marks = (inline.type === 'break' ? [] : (inline.marks ?? [])).reduce((m, mark) => m | MARK_BITS[mark], 0);
+    const marks = inline.type === 'break' ? 0 : markBits(inline.marks);
     switch (inline.type) {
       case 'text':
         units.push({
