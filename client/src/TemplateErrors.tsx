@@ -1,7 +1,7 @@
-import type { TemplateError } from './api.ts';
+import type { SourceProblem } from './api.ts';
 
 /** A broken template's errors, each located as `file:line:column`. */
-export function TemplateErrors({ errors }: { errors: readonly TemplateError[] }) {
+export function TemplateErrors({ errors }: { errors: readonly SourceProblem[] }) {
   return (
     <ul className="template-errors">
       {errors.map((e) => (

@@ -1,22 +1,6 @@
-import type { Problem, Template } from '@clausewright/model';
+import type { Problem, SourceProblem, Template, TemplateSummary } from '@clausewright/model';
 
-// The server's response shapes; the client never imports server code, so they are restated here.
-
-export interface TemplateError {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  locale: string | null;
-  numbering: string | null;
-  clauses: number;
-  errors?: TemplateError[];
-}
+export type { SourceProblem, TemplateSummary };
 
 export type Format = 'html' | 'txt' | 'docx';
 

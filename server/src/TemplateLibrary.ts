@@ -1,35 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseTemplate, TemplateSyntaxError } from '@clausewright/markdown';
-import { eachBodyClause, type Locale, type NumberingScheme, type Template } from '@clausewright/model';
-
-/** One thing wrong with a template file, located as `file:line:column`. */
-export interface TemplateError {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-/** A template as listed by `GET /api/templates`; a broken one has `errors` and no metadata. */
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  locale: Locale | null;
-  numbering: NumberingScheme | null;
-  clauses: number;
-  errors?: TemplateError[];
-}
+import { eachBodyClause, type SourceProblem, type Template, type TemplateSummary } from '@clausewright/model';
 
 /** Example values kept beside a template, or why they could not be read. */
 export type SampleValues =
   | { values: Record<string, unknown>; error?: undefined }
-  | { values?: undefined; error: TemplateError };
+  | { values?: undefined; error: SourceProblem };
 
 /** A loaded template, or the errors that stopped it loading. */
 export type LibraryEntry =
   | { id: string; file: string; template: Template; errors?: undefined; sample?: SampleValues }
-  | { id: string; file: string; template?: undefined; errors: TemplateError[]; sample?: undefined };
+  | { id: string; file: string; template?: undefined; errors: SourceProblem[]; sample?: undefined };
 
 /** The file every template folder holds. */
 export const TEMPLATE_FILE = 'template.md';

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TemplateSummary } from '@clausewright/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSummary } from '../src/TemplateLibrary.ts';
 import { startApp, type TestServer } from './startApp.ts';
 
 const GOOD = `---

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Template } from '@clausewright/model';
+import type { Template, TemplateSummary } from '@clausewright/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSummary } from '../src/TemplateLibrary.ts';
 import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
 
 const ID = 'wechat-miniprogram-service';

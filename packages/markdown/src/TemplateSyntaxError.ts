@@ -1,10 +1,6 @@
-/** One problem in a template file, at a 1-based line and column (UTF-16 units) of the original source. */
-export interface SourceProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+import type { SourceProblem } from '@clausewright/model';
+
+export type { SourceProblem };
 
 /** Thrown by `parseTemplate` with every problem found in the file, not just the first. */
 export class TemplateSyntaxError extends Error {

@@ -25,6 +25,7 @@ export type {
   ResolvedValue,
 } from './ResolvedDocument.ts';
 export { type ResolveOptions, resolveTemplate } from './resolveTemplate.ts';
+export type { SourceProblem } from './SourceProblem.ts';
 export {
   LOCALES,
   type Locale,
@@ -34,6 +35,7 @@ export {
   type Template,
   type TemplateMeta,
 } from './Template.ts';
+export type { TemplateSummary } from './TemplateSummary.ts';
 export { type ValueCheck, validateValue } from './validateValue.ts';
 export { fieldName, isBlank, type ValidatedValues, validateValues } from './validateValues.ts';
 export { eachBodyClause, eachClause, eachInline } from './walk.ts';
