@@ -7,6 +7,7 @@ export default defineConfig({
       'server/{src,test}/**/*.test.ts',
       'client/{src,test}/**/*.test.{ts,tsx}',
     ],
+    reporters: ['default', './scripts/summaryReporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -4,7 +4,7 @@ import type { Bench } from './harness.ts';
 import { thousandClauses } from './model.bench.ts';
 
 /** The 1,000-clause tree with a field, a filtered field and a reference in every clause. */
-function thousandClauseTemplate(): Template {
+export function thousandClauseTemplate(): Template {
   const clauses = thousandClauses();
   const dress = (list: Clause[]) => {
     for (const c of list) {

@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseTemplate, TemplateSyntaxError } from '@clausewright/markdown';
 import type { Template } from '@clausewright/model';
 import { UsageError } from './UsageError.ts';
 
 export interface LoadedTemplate {
   template: Template;
-  /** The template.md path as given relative to the working directory, for messages. */
+  /** The template.md path, as the user gave it, for messages. */
   file: string;
   /** The template's folder, where sample.values.json lives. */
   dir: string;
@@ -28,13 +28,12 @@ export function loadTemplate(path: string): LoadedTemplate {
   } catch {
     throw new UsageError(`${file}: cannot read the template file`);
   }
-  const shown = relative(process.cwd(), file) || file;
   // The id must match the folder only for the standard layout <id>/template.md.
   const expectedId = basename(file) === 'template.md' ? basename(dirname(file)) : undefined;
   try {
     return {
-      template: parseTemplate(source, { file: shown, ...(expectedId ? { expectedId } : {}) }),
-      file: shown,
+      template: parseTemplate(source, { file, ...(expectedId ? { expectedId } : {}) }),
+      file,
       dir: dirname(file),
     };
   } catch (e) {
