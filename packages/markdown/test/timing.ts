@@ -44,5 +44,5 @@ const template = parseTemplate(source);
 const body = source.slice(source.indexOf('\n---\n') + 5);
 console.log(`source: ${source.length} UTF-16 units`);
 console.log(`parse.1000        ${median(() => parseTemplate(source)).toFixed(1)} ms`);
-console.log(`  of which remark ${median(() => parseMarkdown(body)).toFixed(1)} ms`);
+console.log(`  of which the Markdown parser ${median(() => parseMarkdown(body)).toFixed(1)} ms`);
 console.log(`serialize.1000    ${median(() => serializeTemplate(template)).toFixed(1)} ms`);
