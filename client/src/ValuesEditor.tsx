@@ -44,7 +44,7 @@ export function ValuesEditor({ fields, sample, onApply }: Props) {
         id="values-json"
         spellCheck={false}
         value={text}
-        placeholder='{ "partyA": "某某科技有限公司" }'
+        placeholder='{ "party_a": "某某科技有限公司", "amount": 12800 }'
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) apply();

@@ -72,7 +72,7 @@ describe('TemplateSyntaxError', () => {
     expect(
       problems(`---\n${yaml}---\n\n{{a}} {{b|money}} {{c}}\n`).map((p) => [p.line, p.column, p.message.slice(0, 30)]),
     ).toEqual([
-      [5, 9, 'unknown locale "fr" (did you m'],
+      [5, 9, 'unknown locale "fr"; use one o'],
       [8, 24, 'field "a": type must be one of'],
       [12, 11, 'filter "money" does not apply '],
       [12, 19, 'unknown field "c" (did you mea'],

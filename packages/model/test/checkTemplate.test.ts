@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate } from '../src/index.ts';
+import { checkTemplate, closest } from '../src/index.ts';
 import { clause, template } from './factories.ts';
 
 describe('checkTemplate', () => {
@@ -58,5 +58,14 @@ describe('checkTemplate', () => {
     let deep = clause('l10', 'x');
     for (let i = 9; i >= 1; i--) deep = clause(`l${i}`, 'x', [deep]);
     expect(checkTemplate(template([deep])).map((i) => i.code)).toEqual(['too-deep']);
+  });
+});
+
+describe('closest', () => {
+  it('suggests near misses but not unrelated short words', () => {
+    expect(closest('amout', ['amount', 'start'])).toBe('amount');
+    expect(closest('rmb_uper', ['money', 'rmb_upper'])).toBe('rmb_upper');
+    expect(closest('fr', ['zh-CN', 'en'])).toBeUndefined();
+    expect(closest('ghost', ['amount', 'mode'])).toBeUndefined();
   });
 });
