@@ -1,0 +1,16 @@
+export { Clause, clampLevel, MAX_CLAUSE_LEVEL } from './Clause.ts';
+export { ClauseParagraph } from './ClauseParagraph.ts';
+export { ClauseRef } from './ClauseRef.ts';
+export { contentToInlines } from './contentToInlines.ts';
+export { decodeCondition } from './decodeCondition.ts';
+export { docToBody } from './docToBody.ts';
+export { encodeCondition } from './encodeCondition.ts';
+export { Field } from './Field.ts';
+export { inlinesToContent } from './inlinesToContent.ts';
+export { TemplateTableCell } from './TemplateTableCell.ts';
+export { TemplateTableHeader } from './TemplateTableHeader.ts';
+export { templateExtensions } from './templateExtensions.ts';
+export { templateSchema } from './templateSchema.ts';
+export { templateToDoc } from './templateToDoc.ts';
+export { BODY_FIELD, FIELDS_MAP, META_MAP, templateToYDoc } from './templateToYDoc.ts';
+export { yDocToTemplate } from './yDocToTemplate.ts';
