@@ -1,0 +1,252 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'libsql';
+import * as Y from 'yjs';
+import type { DocumentStore, StoredDocumentInfo } from './DocumentStore.ts';
+
+/** Tuning for `SqliteStore.open`. */
+export interface SqliteStoreOptions {
+  /**
+   * How long a write waits for another connection's lock before failing, in ms.
+   * @default 5000
+   */
+  busyTimeoutMs?: number;
+}
+
+/** Schema steps; `PRAGMA user_version` counts how many have run. Append only, never edit a shipped step. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE updates (
+    doc_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    origin TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+  )`,
+];
+
+/** The schema version this code writes. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Rows applied to the compaction doc between yields to the event loop. */
+const COMPACT_CHUNK = 1000;
+
+interface PendingAppend {
+  docId: string;
+  update: Uint8Array;
+  origin: string | null;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface RangeCheck {
+  count: number;
+  first: number | null;
+  bytes: number | null;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The embedded default `DocumentStore`: one SQLite file (libsql, WAL, `synchronous=NORMAL`, which survives
+ * process crashes but not power loss). Appends of one event-loop turn are committed in one transaction.
+ * Keep it on the main thread: libsql aborts the process when a worker ends inside a call.
+ */
+export class SqliteStore implements DocumentStore {
+  readonly path: string;
+  readonly #db: Database.Database;
+  #queue: PendingAppend[] = [];
+  #flushScheduled = false;
+  #closed = false;
+  readonly #compactions = new Map<string, Promise<void>>();
+  readonly #stmts: {
+    maxSeq: Database.Statement;
+    insert: Database.Statement;
+    load: Database.Statement;
+    list: Database.Statement;
+    range: Database.Statement;
+    rowsUpTo: Database.Statement;
+    deleteUpTo: Database.Statement;
+  };
+  readonly #commit: Database.Transaction<(batch: PendingAppend[]) => void>;
+
+  private constructor(file: string, db: Database.Database) {
+    this.path = file;
+    this.#db = db;
+    this.#stmts = {
+      maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE doc_id = ?'),
+      insert: db.prepare('INSERT INTO updates (doc_id, seq, data, origin, created_at) VALUES (?, ?, ?, ?, ?)'),
+      load: db.prepare('SELECT data FROM updates WHERE doc_id = ? ORDER BY seq'),
+      list: db.prepare(
+        `SELECT doc_id AS docId, COUNT(*) AS updates, SUM(LENGTH(data)) AS bytes, MAX(created_at) AS updatedAt
+         FROM updates GROUP BY doc_id ORDER BY doc_id`,
+      ),
+      range: db.prepare(
+        'SELECT COUNT(*) AS count, MIN(seq) AS first, SUM(LENGTH(data)) AS bytes FROM updates WHERE doc_id = ? AND seq <= ?',
+      ),
+      rowsUpTo: db.prepare('SELECT data FROM updates WHERE doc_id = ? AND seq <= ? ORDER BY seq'),
+      deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+    };
+    this.#commit = db.transaction((batch: PendingAppend[]) => {
+      const now = Date.now();
+      const next = new Map<string, number>();
+      for (const item of batch) {
+        const seq = next.get(item.docId) ?? this.#maxSeq(item.docId) + 1;
+        next.set(item.docId, seq + 1);
+        // Bind as an array: a lone Uint8Array argument aborts libsql.
+        this.#stmts.insert.run([item.docId, seq, item.update, item.origin, now]);
+      }
+    });
+  }
+
+  /** Opens (creating the folder and file when missing) and migrates the store at `file`; `':memory:'` allowed. */
+  static open(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+    const memory = file === ':memory:';
+    if (!memory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      if (!memory) db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(file, db);
+  }
+
+  async load(docId: string): Promise<Uint8Array[]> {
+    this.#assertOpen();
+    this.#flush();
+    return this.#stmts.load.all([docId]).map((row) => toBytes((row as { data: ArrayBuffer }).data));
+  }
+
+  append(docId: string, update: Uint8Array, meta?: { origin?: string }): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error(`SqliteStore ${this.path} is closed`));
+    return new Promise<void>((resolve, reject) => {
+      // Copy: the caller may reuse its buffer before the batch commits.
+      this.#queue.push({ docId, update: update.slice(), origin: meta?.origin ?? null, resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  compact(docId: string): Promise<void> {
+    // One compaction per document at a time, so they never fail each other's unchanged-rows check.
+    const previous = this.#compactions.get(docId) ?? Promise.resolve();
+    const run = previous.catch(() => {}).then(() => this.#compact(docId));
+    this.#compactions.set(docId, run);
+    const forget = () => {
+      if (this.#compactions.get(docId) === run) this.#compactions.delete(docId);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  async list(): Promise<StoredDocumentInfo[]> {
+    this.#assertOpen();
+    this.#flush();
+    return this.#stmts.list.all().map((row) => {
+      const r = row as StoredDocumentInfo;
+      return { docId: r.docId, updates: r.updates, bytes: r.bytes, updatedAt: r.updatedAt };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await Promise.allSettled(this.#compactions.values());
+    this.#flush();
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  async #compact(docId: string): Promise<void> {
+    this.#assertOpen();
+    this.#flush();
+    // One read transaction, so the rows match the count and bytes checked before the swap.
+    const { last, before, rows } = this.#db.transaction(() => {
+      const last = this.#maxSeq(docId);
+      const before = this.#range(docId, last);
+      const rows = before.count <= 1 ? [] : this.#stmts.rowsUpTo.all([docId, last]);
+      return { last, before, rows };
+    })();
+    if (before.count <= 1) return;
+    const doc = new Y.Doc();
+    try {
+      for (let i = 0; i < rows.length; i++) {
+        if (i > 0 && i % COMPACT_CHUNK === 0) await nextTurn();
+        try {
+          Y.applyUpdate(doc, toBytes((rows[i] as { data: ArrayBuffer }).data));
+        } catch (error) {
+          throw new Error(
+            `Cannot compact ${docId}: stored update ${i + 1} of ${rows.length} is not a valid Yjs update`,
+            {
+              cause: error,
+            },
+          );
+        }
+      }
+      const state = Y.encodeStateAsUpdate(doc);
+      this.#assertOpen();
+      this.#db
+        .transaction(() => {
+          const now = this.#range(docId, last);
+          if (now.count !== before.count || now.first !== before.first || now.bytes !== before.bytes) {
+            throw new Error(`Cannot compact ${docId}: its updates up to seq ${last} changed during compaction`);
+          }
+          this.#stmts.deleteUpTo.run([docId, last]);
+          // Same seq as the newest folded row: appends made meanwhile (seq > last) stay after it.
+          this.#stmts.insert.run([docId, last, state, 'compaction', Date.now()]);
+        })
+        .immediate();
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const batch = this.#queue;
+    if (batch.length === 0) return;
+    this.#queue = [];
+    try {
+      this.#commit.immediate(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) item.resolve();
+  }
+
+  #maxSeq(docId: string): number {
+    return (this.#stmts.maxSeq.get([docId]) as { seq: number | null }).seq ?? 0;
+  }
+
+  #range(docId: string, last: number): RangeCheck {
+    const r = this.#stmts.range.get([docId, last]) as RangeCheck;
+    return { count: r.count, first: r.first, bytes: r.bytes };
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error(`SqliteStore ${this.path} is closed`);
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version > MIGRATIONS.length) {
+      throw new Error(`Store schema version ${version} is newer than this server understands (${MIGRATIONS.length})`);
+    }
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    if (version !== MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
+}

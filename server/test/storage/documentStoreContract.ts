@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../../src/storage/DocumentStore.ts';
+
+let docCounter = 0;
+/** Unique per test, so stores opened over the same data never see each other's documents. */
+const freshDocId = (label: string) => `${label}-${process.pid}-${Date.now().toString(36)}-${docCounter++}`;
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+/** Rebuilds a document from a stored log. */
+function rebuild(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+function expectSameDoc(actual: Y.Doc, expected: Y.Doc): void {
+  expect(actual.getText('body').toString()).toBe(expected.getText('body').toString());
+  expect(Y.encodeStateVector(actual)).toEqual(Y.encodeStateVector(expected));
+}
+
+/** Types `edits` small changes into `doc`, storing every update it emits; awaits them all. */
+async function typeInto(store: DocumentStore, docId: string, doc: Y.Doc, edits: number, seed = 1): Promise<void> {
+  const text = doc.getText('body');
+  const pending: Promise<void>[] = [];
+  const onUpdate = (update: Uint8Array) => pending.push(store.append(docId, update, { origin: 'test' }));
+  doc.on('update', onUpdate);
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  for (let i = 0; i < edits; i++) {
+    if (text.length > 0 && random() < 0.2) text.delete(Math.floor(random() * text.length), 1);
+    else text.insert(Math.floor(random() * (text.length + 1)), String.fromCharCode(97 + (i % 26)));
+    // Spread the edits over several event-loop turns, as a live session would.
+    if (i % 37 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  doc.off('update', onUpdate);
+  await Promise.all(pending);
+}
+
+/**
+ * The behaviour every `DocumentStore` must have. `open` returns a store over the same persistent data on every
+ * call (a file, a database), so a test can close and reopen it; each test uses its own document ids.
+ */
+export function describeDocumentStoreContract(name: string, open: () => Promise<DocumentStore> | DocumentStore): void {
+  describe(`DocumentStore contract: ${name}`, () => {
+    let store: DocumentStore;
+
+    beforeEach(async () => {
+      store = await open();
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('loads an unknown document as an empty log', async () => {
+      expect(await store.load(freshDocId('unknown'))).toEqual([]);
+    });
+
+    it('keeps appends in order, within and across event-loop turns', async () => {
+      const docId = freshDocId('order');
+      await store.append(docId, bytes(1));
+      await store.append(docId, bytes(2, 2));
+      await Promise.all([store.append(docId, bytes(3)), store.append(docId, bytes(4)), store.append(docId, bytes(5))]);
+      expect(await store.load(docId)).toEqual([bytes(1), bytes(2, 2), bytes(3), bytes(4), bytes(5)]);
+    });
+
+    it('stores a copy, so a caller reusing its buffer does not change the log', async () => {
+      const docId = freshDocId('copy');
+      const buffer = bytes(7, 7, 7);
+      const appended = store.append(docId, buffer);
+      buffer.fill(0);
+      await appended;
+      expect(await store.load(docId)).toEqual([bytes(7, 7, 7)]);
+    });
+
+    it('reloads the updates of a real Y.Doc to the same state', async () => {
+      const docId = freshDocId('ydoc');
+      const source = new Y.Doc();
+      await typeInto(store, docId, source, 400);
+      const updates = await store.load(docId);
+      expect(updates).toHaveLength(400);
+      for (const update of updates) expect(update).toBeInstanceOf(Uint8Array);
+      expectSameDoc(rebuild(updates), source);
+    });
+
+    it('resolves and stores every one of many appends made in one turn', async () => {
+      const docId = freshDocId('burst');
+      const count = 2000;
+      await Promise.all(Array.from({ length: count }, (_, i) => store.append(docId, bytes(i & 0xff, i >> 8))));
+      const updates = await store.load(docId);
+      expect(updates).toHaveLength(count);
+      expect(updates.map((u) => (u[0] ?? 0) | ((u[1] ?? 0) << 8))).toEqual(Array.from({ length: count }, (_, i) => i));
+    });
+
+    it('keeps two documents independent, through compaction too', async () => {
+      const a = freshDocId('a');
+      const b = freshDocId('b');
+      const source = new Y.Doc();
+      await Promise.all([store.append(a, bytes(1)), typeInto(store, b, source, 40), store.append(a, bytes(2))]);
+      expect(await store.load(a)).toEqual([bytes(1), bytes(2)]);
+      await store.compact(b);
+      expect(await store.load(a)).toEqual([bytes(1), bytes(2)]);
+      const bUpdates = await store.load(b);
+      expect(bUpdates).toHaveLength(1);
+      expectSameDoc(rebuild(bUpdates), source);
+    });
+
+    it('compacts a log to one row with the same state', async () => {
+      const docId = freshDocId('compact');
+      const source = new Y.Doc();
+      await typeInto(store, docId, source, 300);
+      await store.compact(docId);
+      const updates = await store.load(docId);
+      expect(updates).toHaveLength(1);
+      expectSameDoc(rebuild(updates), source);
+      // Compacting again, or compacting after more edits, keeps the state.
+      await store.compact(docId);
+      await typeInto(store, docId, source, 20, 7);
+      await store.compact(docId);
+      const again = await store.load(docId);
+      expect(again).toHaveLength(1);
+      expectSameDoc(rebuild(again), source);
+    });
+
+    it('keeps appends made while a compaction is running', async () => {
+      const docId = freshDocId('concurrent');
+      const source = new Y.Doc();
+      await typeInto(store, docId, source, 300);
+      const compaction = store.compact(docId);
+      const late: Promise<void>[] = [];
+      source.on('update', (update: Uint8Array) => late.push(store.append(docId, update)));
+      source.getText('body').insert(0, 'during compaction ');
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      source.getText('body').insert(0, 'next turn ');
+      await Promise.all([compaction, ...late]);
+      const updates = await store.load(docId);
+      // One folded state, plus whichever late updates were not folded into it.
+      expect(updates.length).toBeGreaterThanOrEqual(1);
+      expect(updates.length).toBeLessThanOrEqual(1 + late.length);
+      expectSameDoc(rebuild(updates), source);
+      expect(source.getText('body').toString().startsWith('next turn during compaction ')).toBe(true);
+    });
+
+    it('compacts an unknown document to nothing', async () => {
+      const docId = freshDocId('compact-unknown');
+      await store.compact(docId);
+      expect(await store.load(docId)).toEqual([]);
+    });
+
+    it('lists update counts, bytes and the last write time of each document', async () => {
+      const a = freshDocId('list-a');
+      const b = freshDocId('list-b');
+      const before = Date.now();
+      await Promise.all([store.append(a, bytes(1, 2, 3)), store.append(a, bytes(4)), store.append(b, bytes(5, 6))]);
+      const after = Date.now();
+      const listed = (await store.list()).filter((info) => info.docId === a || info.docId === b);
+      listed.sort((x, y) => x.docId.localeCompare(y.docId));
+      expect(listed.map(({ docId, updates, bytes }) => ({ docId, updates, bytes }))).toEqual([
+        { docId: a, updates: 2, bytes: 4 },
+        { docId: b, updates: 1, bytes: 2 },
+      ]);
+      for (const info of listed) {
+        expect(info.updatedAt).toBeGreaterThanOrEqual(before);
+        expect(info.updatedAt).toBeLessThanOrEqual(after);
+      }
+    });
+
+    it('flushes appends still pending when it is closed', async () => {
+      const docId = freshDocId('close');
+      const other = await open();
+      const acks = Array.from({ length: 25 }, (_, i) => other.append(docId, bytes(i)));
+      await other.close();
+      await expect(Promise.all(acks)).resolves.toBeDefined();
+      const reopened = await open();
+      try {
+        expect(await reopened.load(docId)).toEqual(Array.from({ length: 25 }, (_, i) => bytes(i)));
+      } finally {
+        await reopened.close();
+      }
+    });
+  });
+}
