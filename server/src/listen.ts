@@ -1,7 +1,9 @@
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RunningServer {
+  /** The underlying server, for upgrade handlers such as the collab websockets. */
+  server: Server;
   /** `http://localhost:<port>`, with the port actually bound (useful with port 0). */
   url: string;
   port: number;
@@ -18,6 +20,7 @@ export function listen(app: RequestListener, port: number, host?: string): Promi
       server.off('error', reject);
       const bound = (server.address() as AddressInfo).port;
       resolve({
+        server,
         url: `http://localhost:${bound}`,
         port: bound,
         close: () =>

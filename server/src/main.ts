@@ -1,10 +1,17 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attachCollab } from './collab/attachCollab.ts';
+import { DocumentHub } from './collab/DocumentHub.ts';
+import { seedTemplates } from './collab/seedTemplates.ts';
 import { createApp } from './createApp.ts';
 import { listen } from './listen.ts';
+import { SqliteStore } from './storage/index.ts';
 import { TemplateLibrary } from './TemplateLibrary.ts';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+const DB_FILE = 'clausewright.db';
 // Requests still running after this long on shutdown are cut off rather than holding the process.
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -37,13 +44,40 @@ for (const entry of library.entries()) {
   for (const e of errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.message}`);
 }
 
-const server = await listen(createApp(library), port, process.env.HOST || undefined).catch((e: NodeJS.ErrnoException) =>
-  fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
+const dataDir = process.env.CLAUSEWRIGHT_DATA_DIR || DEFAULT_DATA_DIR;
+let store: SqliteStore;
+try {
+  store = SqliteStore.open(path.join(dataDir, DB_FILE));
+} catch (e) {
+  fail(`cannot open the document store in ${dataDir} (CLAUSEWRIGHT_DATA_DIR): ${(e as Error).message}`);
+}
+const seed = await seedTemplates(store, templatesDir).catch((e: Error) => fail(`cannot seed templates: ${e.message}`));
+for (const f of seed.failed) console.error(`not imported for co-editing: ${f.id}: ${f.message}`);
+const hub = new DocumentHub(store);
+
+const running = await listen(createApp(library), port, process.env.HOST || undefined).catch(
+  (e: NodeJS.ErrnoException) =>
+    fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
 );
+const collab = attachCollab(running.server, hub);
+const server = {
+  url: running.url,
+  // Websockets first (their updates are stored by hub.close), then HTTP requests, then the store.
+  close: async () => {
+    await collab.close();
+    await hub.close();
+    await running.close();
+    await store.close();
+  },
+};
 const broken = library.entries().filter((e) => e.errors).length;
 console.log(
   `Clausewright server on ${server.url} — ${library.entries().length} templates from ${library.dir}` +
     (broken ? ` (${broken} with errors, listed above)` : ''),
+);
+console.log(
+  `Co-editing on ws://localhost:${running.port}/collab/<template-id>, stored in ${store.path}` +
+    (seed.seeded.length ? ` (imported ${seed.seeded.join(', ')})` : ''),
 );
 
 let stopping = false;

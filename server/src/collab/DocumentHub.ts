@@ -1,0 +1,333 @@
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+
+/** One connected client as the hub sees it; the transport decides how bytes travel. */
+export interface CollabSession {
+  /** Who is editing, stored as the origin of their updates. */
+  readonly name: string;
+  /** Sends a Yjs update that other sessions made (already stored). */
+  sendUpdate(update: Uint8Array): void;
+  /** Sends an encoded awareness update. */
+  sendAwareness(update: Uint8Array): void;
+  /** Ends this session's connection; the transport calls `disconnect` afterwards. */
+  close(code: number, reason: string): void;
+}
+
+/** Tuning for `DocumentHub`. */
+export interface DocumentHubOptions {
+  /**
+   * How long a document without sessions stays loaded before it is compacted and unloaded, in ms.
+   * @default 30000
+   */
+  unloadAfterMs?: number;
+  /** Where failures the hub survives are reported. @default console.error */
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Close codes the hub asks the transport to use. */
+export const CLOSE_INVALID_UPDATE = 1007;
+export const CLOSE_STORE_FAILED = 1011;
+export const CLOSE_GOING_AWAY = 1001;
+
+interface Batch {
+  items: { update: Uint8Array; origin: unknown }[];
+  appends: Promise<void>[];
+}
+
+/** A loaded document: its Y.Doc, awareness and sessions. */
+export class HubDocument {
+  readonly docId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** Sessions and the awareness client ids each one controls. */
+  readonly sessions = new Map<CollabSession, Set<number>>();
+  /** True once unloaded: it can no longer take sessions. */
+  unloaded = false;
+  /** @internal Updates of the current event-loop turn, not yet handed to the store. */
+  batch: Batch | null = null;
+  /** @internal Settles when every update applied so far is stored and broadcast. */
+  settled: Promise<void> = Promise.resolve();
+  /** @internal */
+  unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(docId: string, doc: Y.Doc) {
+    this.docId = docId;
+    this.doc = doc;
+    this.awareness = new Awareness(doc);
+    // The server is not an editor: it has no presence of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Current awareness states of every client, encoded for a joining session; null when there are none. */
+  encodeAwarenessStates(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length ? encodeAwarenessUpdate(this.awareness, clients) : null;
+  }
+}
+
+/**
+ * The co-editing engine, with no transport: loads documents from a `DocumentStore`, applies session updates,
+ * stores them and only then broadcasts them to the other sessions, relays awareness and unloads idle documents.
+ */
+export class DocumentHub {
+  readonly store: DocumentStore;
+  readonly #unloadAfterMs: number;
+  readonly #log: (message: string, error?: unknown) => void;
+  readonly #docs = new Map<string, Promise<HubDocument>>();
+  readonly #unloading = new Map<string, Promise<void>>();
+  readonly #loaded = new Map<string, HubDocument>();
+  #closed = false;
+
+  constructor(store: DocumentStore, options: DocumentHubOptions = {}) {
+    this.store = store;
+    this.#unloadAfterMs = options.unloadAfterMs ?? 30_000;
+    this.#log = options.log ?? ((message, error) => console.error(`collab: ${message}`, error ?? ''));
+  }
+
+  /**
+   * Loads a document (every stored update into a fresh Y.Doc); concurrent opens share one load. Rejects, writing
+   * nothing, when the stored bytes cannot be applied — the caller must then refuse the connection.
+   */
+  open(docId: string): Promise<HubDocument> {
+    if (this.#closed) return Promise.reject(new Error('DocumentHub is closed'));
+    const existing = this.#docs.get(docId);
+    if (existing) return existing;
+    const loading = this.#load(docId);
+    this.#docs.set(docId, loading);
+    // A failed load is forgotten so the next open tries again.
+    loading.catch(() => {
+      if (this.#docs.get(docId) === loading) this.#docs.delete(docId);
+    });
+    return loading;
+  }
+
+  /** Ids of the documents currently loaded or loading. */
+  loadedDocIds(): string[] {
+    return [...this.#docs.keys()];
+  }
+
+  /** Adds a session to a loaded document. Throws when the document was unloaded meanwhile (open it again). */
+  connect(hubDoc: HubDocument, session: CollabSession): void {
+    if (hubDoc.unloaded) throw new Error(`Document ${hubDoc.docId} was unloaded; open it again`);
+    if (hubDoc.unloadTimer) clearTimeout(hubDoc.unloadTimer);
+    hubDoc.unloadTimer = null;
+    hubDoc.sessions.set(session, new Set());
+  }
+
+  /** Removes a session: its awareness states go, and the document unloads after the grace period if it was the last. */
+  disconnect(hubDoc: HubDocument, session: CollabSession): void {
+    const clients = hubDoc.sessions.get(session);
+    if (!clients) return;
+    hubDoc.sessions.delete(session);
+    if (clients.size) removeAwarenessStates(hubDoc.awareness, [...clients], null);
+    this.#scheduleUnload(hubDoc);
+  }
+
+  /**
+   * Applies a session's update. It is stored, then sent to the other sessions. An update Yjs cannot apply closes
+   * only that session.
+   */
+  receiveUpdate(hubDoc: HubDocument, session: CollabSession, update: Uint8Array): void {
+    if (!hubDoc.sessions.has(session)) return;
+    try {
+      Y.applyUpdate(hubDoc.doc, update, session);
+    } catch (error) {
+      this.#log(`invalid update from ${session.name} on ${hubDoc.docId}`, error);
+      this.#drop(hubDoc, session, CLOSE_INVALID_UPDATE, 'invalid Yjs update');
+    }
+  }
+
+  /** Applies a session's awareness update and relays it to every session. Garbage closes only that session. */
+  receiveAwareness(hubDoc: HubDocument, session: CollabSession, update: Uint8Array): void {
+    if (!hubDoc.sessions.has(session)) return;
+    try {
+      applyAwarenessUpdate(hubDoc.awareness, update, session);
+    } catch (error) {
+      this.#log(`invalid awareness update from ${session.name} on ${hubDoc.docId}`, error);
+      this.#drop(hubDoc, session, CLOSE_INVALID_UPDATE, 'invalid awareness update');
+    }
+  }
+
+  /** Resolves once every update applied so far is stored (and broadcast). */
+  whenStored(hubDoc: HubDocument): Promise<void> {
+    return hubDoc.settled;
+  }
+
+  /** Closes every session, stores what is pending, compacts and unloads every document. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const docs = await Promise.allSettled([...this.#docs.values()]);
+    await Promise.allSettled(
+      docs.map((result) => (result.status === 'fulfilled' ? this.#unload(result.value, true) : undefined)),
+    );
+    await Promise.allSettled(this.#unloading.values());
+  }
+
+  async #load(docId: string): Promise<HubDocument> {
+    // A document being unloaded is compacted first, then read back.
+    await this.#unloading.get(docId)?.catch(() => {});
+    const stored = await this.store.load(docId);
+    const doc = new Y.Doc({ gc: true });
+    try {
+      doc.transact(() => {
+        for (const [i, update] of stored.entries()) {
+          try {
+            Y.applyUpdate(doc, update, 'store');
+          } catch (error) {
+            throw new Error(
+              `Cannot load ${docId}: stored update ${i + 1} of ${stored.length} is not a valid Yjs update`,
+              {
+                cause: error,
+              },
+            );
+          }
+        }
+      }, 'store');
+      // Missing dependencies mean the log is incomplete; serving it would hide content.
+      if (doc.store.pendingStructs || doc.store.pendingDs) {
+        throw new Error(`Cannot load ${docId}: stored updates depend on updates that are not stored`);
+      }
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    const hubDoc = new HubDocument(docId, doc);
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.#onDocUpdate(hubDoc, update, origin));
+    hubDoc.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+        this.#onAwarenessUpdate(hubDoc, added, updated, removed, origin),
+    );
+    if (this.#closed) {
+      this.#destroy(hubDoc);
+      throw new Error('DocumentHub is closed');
+    }
+    this.#loaded.set(docId, hubDoc);
+    this.#scheduleUnload(hubDoc);
+    return hubDoc;
+  }
+
+  #onDocUpdate(hubDoc: HubDocument, update: Uint8Array, origin: unknown): void {
+    let batch = hubDoc.batch;
+    if (!batch) {
+      const fresh: Batch = { items: [], appends: [] };
+      batch = fresh;
+      hubDoc.batch = fresh;
+      // The batch closes at the end of this turn; it is broadcast once all its appends are committed, after
+      // every earlier batch.
+      setImmediate(() => {
+        if (hubDoc.batch === fresh) hubDoc.batch = null;
+      });
+      hubDoc.settled = hubDoc.settled.then(() => this.#storeAndBroadcast(hubDoc, fresh));
+    }
+    const name = isSession(hubDoc, origin) ? origin.name : 'server';
+    batch.items.push({ update, origin });
+    let append: Promise<void>;
+    try {
+      append = this.store.append(hubDoc.docId, update, { origin: name });
+    } catch (error) {
+      append = Promise.reject(error);
+    }
+    // Handled in #storeAndBroadcast, a turn later; this keeps the rejection from counting as unhandled meanwhile.
+    append.catch(() => {});
+    batch.appends.push(append);
+  }
+
+  async #storeAndBroadcast(hubDoc: HubDocument, batch: Batch): Promise<void> {
+    // Wait for the turn to end so every update of the batch has its append.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      await Promise.all(batch.appends);
+    } catch (error) {
+      // Not stored, so not acknowledged: drop the in-memory state and let clients resync into a fresh load.
+      this.#log(`storing an update of ${hubDoc.docId} failed; closing its sessions`, error);
+      await Promise.allSettled(batch.appends);
+      for (const session of [...hubDoc.sessions.keys()]) {
+        this.#drop(hubDoc, session, CLOSE_STORE_FAILED, 'storing the document failed');
+      }
+      this.#forget(hubDoc);
+      return;
+    }
+    for (const session of hubDoc.sessions.keys()) {
+      const others = batch.items.filter((item) => item.origin !== session).map((item) => item.update);
+      if (others.length === 0) continue;
+      session.sendUpdate(others.length === 1 ? (others[0] as Uint8Array) : Y.mergeUpdates(others));
+    }
+  }
+
+  #onAwarenessUpdate(hubDoc: HubDocument, added: number[], updated: number[], removed: number[], origin: unknown) {
+    const changed = [...added, ...updated, ...removed];
+    if (isSession(hubDoc, origin)) {
+      const controlled = hubDoc.sessions.get(origin);
+      for (const id of added) controlled?.add(id);
+      for (const id of removed) controlled?.delete(id);
+    }
+    if (changed.length === 0) return;
+    const message = encodeAwarenessUpdate(hubDoc.awareness, changed);
+    for (const session of hubDoc.sessions.keys()) session.sendAwareness(message);
+  }
+
+  #drop(hubDoc: HubDocument, session: CollabSession, code: number, reason: string): void {
+    this.disconnect(hubDoc, session);
+    session.close(code, reason);
+  }
+
+  #scheduleUnload(hubDoc: HubDocument): void {
+    if (hubDoc.unloaded || hubDoc.sessions.size > 0 || this.#closed) return;
+    if (hubDoc.unloadTimer) clearTimeout(hubDoc.unloadTimer);
+    hubDoc.unloadTimer = setTimeout(() => {
+      hubDoc.unloadTimer = null;
+      if (hubDoc.sessions.size === 0) void this.#unload(hubDoc, false);
+    }, this.#unloadAfterMs);
+    hubDoc.unloadTimer.unref();
+  }
+
+  /** Unloads a document: sessions closed, pending updates stored, log compacted, memory released. */
+  #unload(hubDoc: HubDocument, closeSessions: boolean): Promise<void> {
+    if (hubDoc.unloaded) return this.#unloading.get(hubDoc.docId) ?? Promise.resolve();
+    if (closeSessions) {
+      for (const session of [...hubDoc.sessions.keys()])
+        this.#drop(hubDoc, session, CLOSE_GOING_AWAY, 'server closing');
+    }
+    this.#forget(hubDoc);
+    const run = (async () => {
+      await hubDoc.settled.catch(() => {});
+      try {
+        await this.store.compact(hubDoc.docId);
+      } catch (error) {
+        this.#log(`compacting ${hubDoc.docId} failed; its log stays as it is`, error);
+      }
+    })();
+    this.#unloading.set(hubDoc.docId, run);
+    const done = () => {
+      if (this.#unloading.get(hubDoc.docId) === run) this.#unloading.delete(hubDoc.docId);
+    };
+    run.then(done, done);
+    return run;
+  }
+
+  /** Removes a document from memory at once; later opens load it afresh from the store. */
+  #forget(hubDoc: HubDocument): void {
+    if (hubDoc.unloaded) return;
+    hubDoc.unloaded = true;
+    if (hubDoc.unloadTimer) clearTimeout(hubDoc.unloadTimer);
+    hubDoc.unloadTimer = null;
+    // Only forget the entry if it is still this document (not a newer load).
+    if (this.#loaded.get(hubDoc.docId) === hubDoc) {
+      this.#loaded.delete(hubDoc.docId);
+      this.#docs.delete(hubDoc.docId);
+    }
+    this.#destroy(hubDoc);
+  }
+
+  #destroy(hubDoc: HubDocument): void {
+    hubDoc.awareness.destroy();
+    hubDoc.doc.destroy();
+  }
+}
+
+function isSession(hubDoc: HubDocument, origin: unknown): origin is CollabSession {
+  return hubDoc.sessions.has(origin as CollabSession);
+}
