@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { prng as rng } from '../../server/test/prng.ts';
 
 /** What one load run measured. */
 export interface LoadResult {
@@ -28,18 +29,6 @@ const { WebSocket } = createRequire(import.meta.url)('ws') as { WebSocket: unkno
 
 const SYNC_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 10_000;
-
-/** mulberry32: a small seeded PRNG so runs against both servers type the same way. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -8,8 +8,9 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { seedTemplates } from '../../src/collab/seedTemplates.ts';
 import { SqliteStore } from '../../src/storage/index.ts';
+import { prng } from '../prng.ts';
 import { REPO_TEMPLATES } from '../startApp.ts';
-import { clausesOf, type OpName, prng, randomOp } from './convergenceOps.ts';
+import { clausesOf, type OpName, randomOp } from './convergenceOps.ts';
 import { type CollabServer, connect, sleep, startCollab, synced, waitFor } from './startCollab.ts';
 
 const DOC_ID = 'software-services-agreement';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { prng } from '../prng.ts';
 import { type ChildServer, killChild, startChildServer } from './killNineServer.ts';
 import { connect, sleep, synced } from './startCollab.ts';
 
@@ -11,18 +12,6 @@ const SEED = Number(process.env.KILL_NINE_SEED ?? 0x5eed9);
 const TRIALS = 3;
 const CLIENTS = 3;
 const DOC_ID = 'kill-nine-stream';
-
-/** mulberry32: a small seeded PRNG, so a failing kill moment can be replayed with KILL_NINE_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let dataDir: string;
 let templatesDir: string;
