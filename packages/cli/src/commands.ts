@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { resolveTemplate } from '@clausewright/model';
+import { eachBodyClause, resolveTemplate } from '@clausewright/model';
 import { renderDocx, renderHtml, renderTxt } from '@clausewright/render';
 import { loadTemplate } from './loadTemplate.ts';
 import { readValues } from './readValues.ts';
@@ -58,14 +58,7 @@ export async function render(target: string, flags: Flags, io: Io): Promise<numb
 /** `cw check <template> [--values v.json]`: every problem with file:line:col; values checked strictly. */
 export function check(target: string, flags: Flags, io: Io): number {
   const { template, file } = loadTemplate(target);
-  let clauses = 0;
-  const count = (list: { children: unknown[] }[]): void => {
-    for (const c of list) {
-      clauses++;
-      count(c.children as { children: unknown[] }[]);
-    }
-  };
-  for (const block of template.body) if (block.type === 'clauses') count(block.clauses);
+  const clauses = [...eachBodyClause(template.body)].length;
   if (typeof flags.values === 'string') {
     const doc = resolveTemplate(template, readValues(flags.values), { mode: 'strict' });
     if (doc.problems.length > 0) {

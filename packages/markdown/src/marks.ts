@@ -1,11 +1,10 @@
-import type { Mark } from '@clausewright/model';
+import { MARKS, type Mark } from '@clausewright/model';
 
 /** Marks as bits, in the model's canonical order: bold, italic, strike. */
 export const BOLD = 1;
 export const ITALIC = 2;
 export const STRIKE = 4;
 
-const NAMES: readonly Mark[] = ['bold', 'italic', 'strike'];
 const BITS: Readonly<Record<Mark, number>> = { bold: BOLD, italic: ITALIC, strike: STRIKE };
 
 /** The bit set of a mark list. */
@@ -17,5 +16,5 @@ export function markBits(marks: readonly Mark[] | undefined): number {
 
 /** The mark list of a bit set, in canonical order. */
 export function markNames(bits: number): Mark[] {
-  return NAMES.filter((_, i) => bits & (1 << i));
+  return MARKS.filter((_, i) => bits & (1 << i));
 }

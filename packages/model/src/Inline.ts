@@ -1,5 +1,6 @@
-/** Text formatting carried by inline content. */
-export type Mark = 'bold' | 'italic' | 'strike';
+/** Text formatting carried by inline content, in canonical order: a run's `marks` always list them in this order. */
+export const MARKS = ['bold', 'italic', 'strike'] as const;
+export type Mark = (typeof MARKS)[number];
 
 /** A run of plain text. `\n` never appears inside; hard breaks are {@link BreakInline}. */
 export interface TextInline {

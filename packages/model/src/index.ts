@@ -7,7 +7,15 @@ export { FIELD_TYPES, type FieldDef, type FieldType, type FieldValue, type Value
 export { FILTERS, type FilterDef, type NormalizedValue } from './filters.ts';
 export { formatCounter } from './formatCounter.ts';
 export { formatValue } from './formatValue.ts';
-export type { BreakInline, FieldInline, Inline, Mark, RefInline, TextInline } from './Inline.ts';
+export {
+  type BreakInline,
+  type FieldInline,
+  type Inline,
+  MARKS,
+  type Mark,
+  type RefInline,
+  type TextInline,
+} from './Inline.ts';
 export { MIGRATIONS, type Migration, migrateTemplate, SchemaVersionError } from './migrateTemplate.ts';
 export { type ClauseNumber, numberClauses } from './numberClauses.ts';
 export { type CounterFormat, NUMBERING, type NumberingLevel, type NumberingSchemeDef } from './numberingSchemes.ts';

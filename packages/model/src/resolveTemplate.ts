@@ -45,10 +45,14 @@ export function resolveTemplate(
     kept.flatMap((b) => (b.type === 'clauses' ? b.clauses : [])),
     template.meta.numbering,
   );
+  // One walk of the whole template: every id (to tell omitted from missing targets) and every field a condition reads.
   const allIds = new Set<string>();
-  for (const clause of eachBodyClause(template.body)) allIds.add(clause.id);
-
   const used = new Set<string>();
+  for (const clause of eachBodyClause(template.body)) {
+    allIds.add(clause.id);
+    if (clause.condition) used.add(clause.condition.field);
+  }
+
   const reported = new Set<string>();
   const report = (key: string, problem: Problem) => {
     if (reported.has(key)) return;
@@ -146,7 +150,6 @@ export function resolveTemplate(
   const blocks = kept.map(resolveBlock);
 
   // A required value is missing only where the document shows it or a condition reads it.
-  for (const clause of eachBodyClause(template.body)) if (clause.condition) used.add(clause.condition.field);
   for (const [key, def] of Object.entries(template.fields)) {
     if (def.required && used.has(key) && !values.has(key) && !invalid.has(key)) {
       problems.push({ code: 'missing-value', field: key, message: `${fieldName(key, def)} is required` });

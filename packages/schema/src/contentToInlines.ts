@@ -1,8 +1,5 @@
-import type { Inline, Mark } from '@clausewright/model';
+import { type Inline, MARKS, type Mark } from '@clausewright/model';
 import type { JSONContent } from '@tiptap/core';
-
-// The model's canonical mark order; marks the model lacks (e.g. pasted `code`) are dropped.
-const MARKS: readonly Mark[] = ['bold', 'italic', 'strike'];
 
 /** Model inlines of a textblock's ProseMirror JSON content; adjacent text runs with equal marks are merged. */
 export function contentToInlines(content: readonly JSONContent[] | undefined): Inline[] {
@@ -37,6 +34,7 @@ export function contentToInlines(content: readonly JSONContent[] | undefined): I
   return out;
 }
 
+// In the model's canonical order; marks the model lacks (e.g. pasted `code`) are dropped.
 function readMarks(names: readonly string[]): Mark[] | undefined {
   const kept = MARKS.filter((mark) => names.includes(mark));
   return kept.length > 0 ? kept : undefined;
