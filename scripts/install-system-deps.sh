@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need outside npm: pnpm 12.4.2 and LibreOffice 25 (bookworm-backports).
+# Installs what the tests need outside npm: pnpm 12.4.2, LibreOffice 25 (bookworm-backports) and Chromium.
 # Idempotent: each step is skipped when its tool is already at the right version.
 set -euo pipefail
 
@@ -28,4 +28,11 @@ SRC
   apt-get update -qq >/dev/null
   apt-get install -y -qq -t bookworm-backports --no-install-recommends \
     libreoffice-writer-nogui fonts-wqy-zenhei >/dev/null
+fi
+
+# Headless Chromium for the editor's end-to-end tests and browser benchmarks (driven by playwright-core).
+if ! command -v chromium >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
