@@ -1,0 +1,50 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** One user's browser context with the editor page open. */
+export interface EditorSession {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught page errors and console errors seen so far, for failure messages. */
+  readonly errors: string[];
+}
+
+export interface OpenEditorOptions {
+  /** Display name, stored as `localStorage['clausewright.name']` before the page loads. */
+  name: string;
+  lang?: 'zh' | 'en';
+  /** How long to wait for the editor to show labelled clauses. */
+  timeoutMs?: number;
+  viewport?: { width: number; height: number };
+}
+
+/** Any clause with its live label: the editor has loaded the document and numbered it. */
+export const LABELLED_CLAUSE = '[data-testid=editor] .ProseMirror p[data-type=clause][data-label]';
+
+/**
+ * Opens `/t/<templateId>` in a new browser context (fresh storage, so IndexedDB starts empty) as `name`,
+ * and waits until the editor shows labelled clauses.
+ */
+export async function openEditorPage(
+  browser: Browser,
+  baseUrl: string,
+  templateId: string,
+  options: OpenEditorOptions,
+): Promise<EditorSession> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  // A string script: this file is also compiled without DOM types (bench/).
+  await context.addInitScript({
+    content: `try {
+      localStorage.setItem('clausewright.name', ${JSON.stringify(options.name)});
+      localStorage.setItem('clausewright.lang', ${JSON.stringify(options.lang ?? 'zh')});
+    } catch (e) {}`,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${baseUrl}/t/${encodeURIComponent(templateId)}`);
+  await page.waitForSelector(LABELLED_CLAUSE, { timeout: options.timeoutMs ?? 30_000 });
+  return { context, page, errors };
+}

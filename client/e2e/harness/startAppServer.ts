@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './repoRoot.ts';
+
+const HOST = '127.0.0.1';
+const START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+
+/** The real Clausewright server (`server/src/main.ts`) running as a child process. */
+export interface AppServer {
+  /** `http://127.0.0.1:<port>`: API, built client and `/collab` websockets on one origin. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Stops the server (SIGTERM, so it flushes storage) and starts it again on the same port and data. */
+  restart(): Promise<void>;
+  /** Stops the server's process group and removes its data directory. */
+  close(): Promise<void>;
+}
+
+export interface StartAppServerOptions {
+  /** Extra environment for the server process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, HOST, () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Signals the whole process group, so nothing the server spawned outlives it. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (!hasExited(child)) {
+    signalGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE_MS);
+    await exited(child);
+    clearTimeout(timer);
+  }
+  // Anything left in the group (there should be nothing) goes too.
+  signalGroup(child, 'SIGKILL');
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (hasExited(child)) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/templates`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not answer ${url}/api/templates within ${START_TIMEOUT_MS} ms:\n${log()}`);
+}
+
+/**
+ * Starts `server/src/main.ts` (via tsx) on a free port with a fresh data directory, quiet logs, and the seed
+ * templates imported; resolves once `GET /api/templates` answers.
+ */
+export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
+  const port = await freePort();
+  const url = `http://${HOST}:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-data-'));
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  const launch = async () => {
+    output = '';
+    const proc = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST,
+        CLAUSEWRIGHT_DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        ...options.env,
+      },
+      // Its own process group, so close() can end everything it started.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    const keep = (d: Buffer) => {
+      output = (output + d.toString()).slice(-8000);
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    try {
+      await waitUntilServing(url, proc, () => output);
+    } catch (e) {
+      await stopChild(proc);
+      throw e;
+    }
+  };
+
+  try {
+    await launch();
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+
+  return {
+    url,
+    port,
+    dataDir,
+    restart: async () => {
+      if (child) await stopChild(child);
+      await launch();
+    },
+    close: async () => {
+      if (child) await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
