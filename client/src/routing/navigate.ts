@@ -1,0 +1,20 @@
+import { uiStore } from '../state/uiStore.ts';
+import { parseRoute, type Route, routePath } from './parseRoute.ts';
+
+/** Goes to another page of the app without reloading: pushes the URL and updates the store's route. */
+export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {
+  const path = typeof to === 'string' ? to : routePath(to);
+  if (path !== location.pathname) {
+    if (options.replace) history.replaceState(null, '', path);
+    else history.pushState(null, '', path);
+  }
+  uiStore.getState().setRoute(parseRoute(path));
+  window.scrollTo(0, 0);
+}
+
+/** Keeps the store's route in step with the back and forward buttons; returns the unsubscribe. */
+export function listenToHistory(): () => void {
+  const onPop = () => uiStore.getState().setRoute(parseRoute(location.pathname));
+  window.addEventListener('popstate', onPop);
+  return () => window.removeEventListener('popstate', onPop);
+}
