@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   type AppServer,
   type EditorSession,
@@ -48,6 +48,19 @@ describe('two people co-editing the seed contract in headless Chromium', () => {
     await waitConnected(alice.page);
     await waitConnected(bob.page);
   }, 300_000);
+
+  // A failed check leaves a picture of both pages behind, named after the test.
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      for (const [who, session] of [
+        ['alice', alice],
+        ['bob', bob],
+      ] as const) {
+        if (session) await screenshot(session.page, `e2e-failed-${slug}-${who}`).catch(() => undefined);
+      }
+    });
+  });
 
   afterAll(async () => {
     await browser?.close();

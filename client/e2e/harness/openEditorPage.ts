@@ -44,7 +44,20 @@ export async function openEditorPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(`${baseUrl}/t/${encodeURIComponent(templateId)}`);
-  await page.waitForSelector(LABELLED_CLAUSE, { timeout: options.timeoutMs ?? 30_000 });
+  const url = `${baseUrl}/t/${encodeURIComponent(templateId)}`;
+  await page.goto(url);
+  try {
+    await page.waitForSelector(LABELLED_CLAUSE, { timeout: options.timeoutMs ?? 30_000 });
+  } catch (e) {
+    // Say what the page shows instead, so a failure explains itself.
+    const shown = await page
+      .locator('body')
+      .innerText({ timeout: 1000 })
+      .catch(() => '(no body)');
+    throw new Error(
+      `${url} showed no labelled clause (${LABELLED_CLAUSE}): ${(e as Error).message.split('\n')[0]}\n` +
+        `page text: ${shown.slice(0, 400)}\nerrors: ${errors.join(' | ') || 'none'}`,
+    );
+  }
   return { context, page, errors };
 }
