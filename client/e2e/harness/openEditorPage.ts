@@ -52,8 +52,11 @@ export async function openEditorPage(
     // Say what the page shows instead, so a failure explains itself.
     const shown = await page
       .locator('body')
-      .innerText({ timeout: 1000 })
-      .catch(() => '(no body)');
+      .textContent({ timeout: 1000 })
+      .then(
+        (t) => t ?? '',
+        () => '(no body)',
+      );
     throw new Error(
       `${url} showed no labelled clause (${LABELLED_CLAUSE}): ${(e as Error).message.split('\n')[0]}\n` +
         `page text: ${shown.slice(0, 400)}\nerrors: ${errors.join(' | ') || 'none'}`,
