@@ -46,7 +46,7 @@ function runViteBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(CLIENT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
       cwd: CLIENT_DIR,
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
