@@ -1,18 +1,42 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { resolveTemplate } from '@clausewright/model';
+import { performance } from 'node:perf_hooks';
+import { serializeTemplate } from '@clausewright/markdown';
+import { eachBodyClause, resolveTemplate, type Template } from '@clausewright/model';
 import { HTML_STYLE } from '@clausewright/render';
+import type { DocumentHub } from './collab/DocumentHub.ts';
+import { storeNewTemplate } from './collab/storeNewTemplate.ts';
+import type { Logger } from './createLogger.ts';
 import { HttpError } from './HttpError.ts';
+import { newTemplate, slugOrUuid, withId } from './newTemplate.ts';
 import { parseCheckRequest, parseRenderRequest } from './parseRenderRequest.ts';
+import { readDraft } from './readDraft.ts';
 import { BODY_LIMIT, readJsonBody } from './readJsonBody.ts';
 import { RENDER_FORMATS, renderFile } from './renderFile.ts';
-import type { LibraryEntry, TemplateLibrary } from './TemplateLibrary.ts';
+import { serveClient } from './serveClient.ts';
+import type { TemplateLibrary } from './TemplateLibrary.ts';
 
+/** What the HTTP API serves. */
 export interface AppOptions {
+  /** The co-editing engine: its store holds the drafts, its loaded documents are the live ones. */
+  hub: DocumentHub;
+  /** The templates folder, for each template's `sample.values.json`. */
+  library: TemplateLibrary;
+  logger: Logger;
+  /** The built client (`client/dist`), served for every GET outside `/api`; omitted, such GETs are 404. */
+  clientDir?: string;
   /** Largest request body accepted, in bytes; 1 MB by default. */
   bodyLimit?: number;
 }
 
-type LoadedEntry = Extract<LibraryEntry, { errors?: undefined }>;
+/** One row of `GET /api/templates`. */
+export interface TemplateListItem {
+  id: string;
+  title: string;
+  locale: string;
+  numbering: string;
+  /** ISO 8601. */
+  updatedAt: string;
+}
 
 interface Route {
   method: 'GET' | 'POST';
@@ -20,36 +44,102 @@ interface Route {
   handle(req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void> | void;
 }
 
-/**
- * The HTTP API as a request listener, separate from `listen` so tests can bind port 0.
- * Every failure is answered as JSON `{ error, problems? }`; nothing a client sends can crash the process.
- */
-export function createApp(library: TemplateLibrary, options: AppOptions = {}): RequestListener {
-  const bodyLimit = options.bodyLimit ?? BODY_LIMIT;
+// Generated ids that clash get a numeric suffix; past this many tries something else is wrong.
+const MAX_ID_TRIES = 100;
 
-  const loaded = (id: string): LoadedEntry => {
-    const entry = library.get(id);
-    if (!entry) throw new HttpError(404, `no template "${id}"`);
-    if (!entry.template) throw new HttpError(422, `template "${id}" has errors`, { problems: entry.errors });
-    return entry;
+/**
+ * The HTTP API and the built client as one request listener, separate from `listen` so tests can bind port 0.
+ * Every failure is answered as JSON `{ error, problems? }`; nothing a client sends can crash the process. Each
+ * request is logged at info with method, path, status and ms.
+ */
+export function createApp(options: AppOptions): RequestListener {
+  const { hub, library, logger } = options;
+  const store = hub.store;
+  const bodyLimit = options.bodyLimit ?? BODY_LIMIT;
+  const client = options.clientDir ? serveClient(options.clientDir) : null;
+
+  const listItem = async (id: string, template: Template): Promise<TemplateListItem & { updatedAt: string }> => {
+    const summary = await store.summary(id);
+    const { title, locale, numbering } = template.meta;
+    return { id, title, locale, numbering, updatedAt: new Date(summary?.updatedAt ?? Date.now()).toISOString() };
+  };
+
+  const create = async (req: IncomingMessage, res: ServerResponse) => {
+    const { template, explicitId } = newTemplate(await readJsonBody(req, bodyLimit));
+    const base = template.meta.id;
+    for (let n = 1; n <= MAX_ID_TRIES; n++) {
+      const candidate = n === 1 ? template : withId(template, `${base}-${n}`);
+      if (await storeNewTemplate(store, candidate)) {
+        logger.info({ docId: candidate.meta.id }, 'template created');
+        res.setHeader('location', `/api/templates/${candidate.meta.id}`);
+        return sendJson(res, 201, await listItem(candidate.meta.id, candidate));
+      }
+      if (explicitId) throw new HttpError(409, `a template with id "${base}" already exists`);
+    }
+    // Only reachable when a title's slug and its first hundred suffixes are all taken.
+    const fallback = withId(template, slugOrUuid(''));
+    if (!(await storeNewTemplate(store, fallback))) throw new Error('a fresh UUID was taken');
+    return sendJson(res, 201, await listItem(fallback.meta.id, fallback));
   };
 
   const routes: Route[] = [
     { method: 'GET', path: /^\/healthz$/, handle: (_req, res) => sendJson(res, 200, { ok: true }) },
-    { method: 'GET', path: /^\/api\/templates$/, handle: (_req, res) => sendJson(res, 200, library.list()) },
+    {
+      method: 'GET',
+      path: /^\/api\/templates$/,
+      handle: async (_req, res) => {
+        const rows = (await store.summaries()).filter((s) => s.title !== null);
+        rows.sort((a, b) => b.updatedAt - a.updatedAt || a.docId.localeCompare(b.docId));
+        const list: TemplateListItem[] = rows.map((s) => ({
+          id: s.docId,
+          title: s.title ?? s.docId,
+          locale: s.locale ?? '',
+          numbering: s.numbering ?? '',
+          updatedAt: new Date(s.updatedAt).toISOString(),
+        }));
+        sendJson(res, 200, list);
+      },
+    },
+    { method: 'POST', path: /^\/api\/templates$/, handle: create },
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)$/,
-      handle: (_req, res, [id]) => {
-        const { meta, fields, body } = loaded(id as string).template;
+      handle: async (_req, res, [id]) => {
+        const template = await readDraft(hub, id as string);
+        let clauses = 0;
+        for (const _ of eachBodyClause(template.body)) clauses++;
+        const fields = Object.keys(template.fields).length;
+        sendJson(res, 200, { ...(await listItem(id as string, template)), clauses, fields });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/model$/,
+      handle: async (_req, res, [id]) => {
+        const { meta, fields, body } = await readDraft(hub, id as string);
         sendJson(res, 200, { meta, fields, body });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/export$/,
+      handle: async (_req, res, [id]) => {
+        const text = serializeTemplate(await readDraft(hub, id as string));
+        const body = Buffer.from(text, 'utf8');
+        res.writeHead(200, {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-length': body.byteLength,
+          'content-disposition': `inline; filename="${encodeURIComponent(`${id}.md`)}"`,
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(body);
       },
     },
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/sample-values$/,
       handle: (_req, res, [id]) => {
-        const { sample } = loaded(id as string);
+        const sample = library.get(id as string)?.sample;
         if (!sample) throw new HttpError(404, `template "${id}" has no sample values`);
         if (sample.error) throw new HttpError(422, 'the sample values cannot be read', { problems: [sample.error] });
         sendJson(res, 200, sample.values);
@@ -59,9 +149,8 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/render$/,
       handle: async (req, res, [id]) => {
-        const { template } = loaded(id as string);
         const request = parseRenderRequest(await readJsonBody(req, bodyLimit));
-        const result = await renderFile(template, request);
+        const result = await renderFile(await readDraft(hub, id as string), request);
         if (!result.ok) throw new HttpError(422, 'the document has problems', { problems: result.problems });
         const { file } = result;
         const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
@@ -78,9 +167,8 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/check$/,
       handle: async (req, res, [id]) => {
-        const { template } = loaded(id as string);
         const { values } = parseCheckRequest(await readJsonBody(req, bodyLimit));
-        const { problems } = resolveTemplate(template, values ?? {}, { mode: 'strict' });
+        const { problems } = resolveTemplate(await readDraft(hub, id as string), values ?? {}, { mode: 'strict' });
         sendJson(res, 200, { problems });
       },
     },
@@ -95,11 +183,15 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
     },
   ];
 
-  const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    const matching = routes.filter((r) => r.path.test(pathname));
-    if (matching.length === 0) throw new HttpError(404, `no route ${pathname}`);
+  const dispatch = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const matching = routes.filter((r) => r.path.test(pathname));
+    if (matching.length === 0) {
+      // Outside the API, a GET is the client app (a file of it, or index.html for its routes).
+      const api = pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/collab/');
+      if (!api && method === 'GET' && client) return client(req, res, pathname);
+      throw new HttpError(404, `no route ${pathname}`);
+    }
     const route = matching.find((r) => r.method === method);
     if (!route) {
       const allow = matching.map((r) => r.method).join(', ');
@@ -110,8 +202,15 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
   };
 
   return (req, res) => {
-    dispatch(req, res).catch((e: unknown) => {
+    const started = performance.now();
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    res.once('finish', () => {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      logger.info({ method: req.method, path: pathname, status: res.statusCode, ms }, 'request');
+    });
+    dispatch(req, res, pathname).catch((e: unknown) => {
       if (res.headersSent) {
+        logger.error({ err: e, method: req.method, path: pathname }, 'request failed after its headers were sent');
         res.destroy();
         return;
       }
@@ -121,7 +220,7 @@ export function createApp(library: TemplateLibrary, options: AppOptions = {}): R
         sendJson(res, e.status, e.problems ? { error: e.message, problems: e.problems } : { error: e.message });
         return;
       }
-      console.error(`${req.method} ${req.url}:`, e);
+      logger.error({ err: e, method: req.method, path: pathname }, 'request failed');
       sendJson(res, 500, { error: 'internal server error' });
     });
   };

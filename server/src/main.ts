@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attachCollab } from './collab/attachCollab.ts';
+import { backfillSummaries } from './collab/backfillSummaries.ts';
 import { DocumentHub } from './collab/DocumentHub.ts';
 import { seedTemplates } from './collab/seedTemplates.ts';
 import { createApp } from './createApp.ts';
+import { createLogger } from './createLogger.ts';
 import { listen } from './listen.ts';
 import { SqliteStore } from './storage/index.ts';
 import { TemplateLibrary } from './TemplateLibrary.ts';
@@ -11,9 +13,12 @@ import { TemplateLibrary } from './TemplateLibrary.ts';
 const DEFAULT_PORT = 8787;
 const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 const DB_FILE = 'clausewright.db';
-// Requests still running after this long on shutdown are cut off rather than holding the process.
-const SHUTDOWN_GRACE_MS = 5000;
+// Work still running this long after a stop signal is cut off rather than holding the process.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const logger = createLogger();
 
 function readPort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_PORT;
@@ -24,6 +29,7 @@ function readPort(raw: string | undefined): number {
 
 /** Start-up failures a newcomer can fix get one clear line instead of a stack trace. */
 function fail(message: string): never {
+  logger.fatal(message);
   console.error(`clausewright server: ${message}`);
   process.exit(1);
 }
@@ -38,13 +44,12 @@ const templatesDir = process.env.CLAUSEWRIGHT_TEMPLATES_DIR || DEFAULT_TEMPLATES
 const library = await TemplateLibrary.load(templatesDir).catch((e: Error) =>
   fail(`cannot read the templates folder (CLAUSEWRIGHT_TEMPLATES_DIR): ${e.message}`),
 );
-
 for (const entry of library.entries()) {
   const errors = [...(entry.errors ?? []), ...(entry.sample?.error ? [entry.sample.error] : [])];
-  for (const e of errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  for (const e of errors) logger.warn(`${e.file}:${e.line}:${e.column}: ${e.message}`);
 }
 
-const dataDir = process.env.CLAUSEWRIGHT_DATA_DIR || DEFAULT_DATA_DIR;
+const dataDir = path.resolve(process.env.CLAUSEWRIGHT_DATA_DIR || DEFAULT_DATA_DIR);
 let store: SqliteStore;
 try {
   store = SqliteStore.open(path.join(dataDir, DB_FILE));
@@ -52,43 +57,47 @@ try {
   fail(`cannot open the document store in ${dataDir} (CLAUSEWRIGHT_DATA_DIR): ${(e as Error).message}`);
 }
 const seed = await seedTemplates(store, templatesDir).catch((e: Error) => fail(`cannot seed templates: ${e.message}`));
-for (const f of seed.failed) console.error(`not imported for co-editing: ${f.id}: ${f.message}`);
-const hub = new DocumentHub(store);
+for (const f of seed.failed) logger.warn({ docId: f.id }, `not imported for co-editing: ${f.message}`);
+if (seed.seeded.length) logger.info({ seeded: seed.seeded }, `imported ${seed.seeded.join(', ')}`);
+const backfilled = await backfillSummaries(store);
+if (backfilled.length) logger.info({ backfilled }, 'filled in list summaries');
+const hub = new DocumentHub(store, { logger });
 
-const running = await listen(createApp(library), port, process.env.HOST || undefined).catch(
+const clientDir = path.resolve(process.env.CLAUSEWRIGHT_CLIENT_DIR || DEFAULT_CLIENT_DIR);
+const running = await listen(createApp({ hub, library, logger, clientDir }), port, process.env.HOST || undefined).catch(
   (e: NodeJS.ErrnoException) =>
     fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
 );
-const collab = attachCollab(running.server, hub);
-const server = {
-  url: running.url,
-  // Websockets first (their updates are stored by hub.close), then HTTP requests, then the store.
-  close: async () => {
-    await collab.close();
-    await hub.close();
-    await running.close();
-    await store.close();
-  },
-};
-const broken = library.entries().filter((e) => e.errors).length;
-console.log(
-  `Clausewright server on ${server.url} — ${library.entries().length} templates from ${library.dir}` +
-    (broken ? ` (${broken} with errors, listed above)` : ''),
-);
-console.log(
-  `Co-editing on ws://localhost:${running.port}/collab/<template-id>, stored in ${store.path}` +
-    (seed.seeded.length ? ` (imported ${seed.seeded.join(', ')})` : ''),
+const collab = attachCollab(running.server, hub, { logger });
+logger.info(
+  { port: running.port, dataDir, db: store.path, templatesDir: library.dir, clientDir },
+  `Clausewright server on ${running.url} (co-editing on ws://localhost:${running.port}/collab/<template-id>)`,
 );
 
 let stopping = false;
+/** Stops taking connections, closes websockets (their updates stored), finishes requests, then flushes the store. */
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
-  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-  server.close().then(
-    () => process.exit(0),
+  logger.info({ signal }, 'stopping');
+  setTimeout(() => {
+    logger.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+  (async () => {
+    // HTTP stops accepting first (its close resolves only when requests finish, so it is awaited last).
+    const http = running.close();
+    await collab.close();
+    await hub.close();
+    await http;
+    await store.close();
+  })().then(
+    () => {
+      logger.info('stopped; storage flushed and closed');
+      process.exit(0);
+    },
     (e: unknown) => {
-      console.error(`error while stopping on ${signal}:`, e);
+      logger.error({ err: e }, `error while stopping on ${signal}`);
       process.exit(1);
     },
   );

@@ -23,7 +23,7 @@ function booleanField(body: Record<string, unknown>, key: string): boolean | und
   throw new HttpError(400, `"${key}" must be true or false`);
 }
 
-/** Validates a render request body: `{ format, values?, strict?, standalone? }`; throws a 400 HttpError. */
+/** Validates a render request body: `{ format, values?, mode?, strict?, standalone? }`; throws a 400 HttpError. */
 export function parseRenderRequest(raw: unknown): RenderRequest {
   const body = expectObject(raw);
   const format = body.format;
@@ -35,6 +35,15 @@ export function parseRenderRequest(raw: unknown): RenderRequest {
   if (values) request.values = values;
   const strict = booleanField(body, 'strict');
   if (strict !== undefined) request.strict = strict;
+  // `mode` says the same as `strict`, in the model's words; a request giving both must not contradict itself.
+  const mode = body.mode;
+  if (mode !== undefined) {
+    if (mode !== 'draft' && mode !== 'strict') throw new HttpError(400, '"mode" must be "draft" or "strict"');
+    if (strict !== undefined && strict !== (mode === 'strict')) {
+      throw new HttpError(400, '"mode" and "strict" disagree');
+    }
+    request.strict = mode === 'strict';
+  }
   const standalone = booleanField(body, 'standalone');
   if (standalone !== undefined) request.standalone = standalone;
   return request;

@@ -104,35 +104,28 @@ describe('TemplateLibrary', () => {
 });
 
 describe('the API over a folder with a broken template', () => {
-  it('lists the broken template with its errors and still serves the others', async () => {
-    const list = (await (await server.get('/api/templates')).json()) as TemplateSummary[];
-    expect(list.find((t) => t.id === 'broken')).toMatchObject({
-      title: 'broken',
-      locale: null,
-      clauses: 0,
-      errors: [expect.objectContaining({ line: 14 })],
-    });
+  it('imports only the good templates for editing and still serves them', async () => {
+    const list = (await (await server.get('/api/templates')).json()) as { id: string }[];
+    expect(list.map((t) => t.id).sort()).toEqual(['bad-sample', 'good', 'plain']);
     const res = await server.post('/api/templates/good/render', { format: 'txt', values: { party: 'ACME Ltd' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('ACME Ltd');
   });
 
-  it('answers 422 with the errors for the model or a render of a broken template', async () => {
+  it('answers 404 for the model or a render of a template that was never imported', async () => {
     for (const res of [
-      await server.get('/api/templates/broken'),
+      await server.get('/api/templates/broken/model'),
       await server.post('/api/templates/broken/render', { format: 'html' }),
     ]) {
-      expect(res.status).toBe(422);
-      const body = (await res.json()) as { error: string; problems: unknown[] };
-      expect(body.error).toBe('template "broken" has errors');
-      expect(body.problems).toEqual([expect.objectContaining({ line: 14 })]);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: 'no template "broken"' });
     }
   });
 
   it('serves sample values, 404 without them and 422 when unreadable', async () => {
     expect(await (await server.get('/api/templates/good/sample-values')).json()).toEqual({ party: 'ACME Ltd' });
     expect((await server.get('/api/templates/plain/sample-values')).status).toBe(404);
-    expect((await server.get('/api/templates/broken/sample-values')).status).toBe(422);
+    expect((await server.get('/api/templates/broken/sample-values')).status).toBe(404);
     expect((await server.get('/api/templates/bad-sample/sample-values')).status).toBe(422);
   });
 

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Template, TemplateSummary } from '@clausewright/model';
+import { parseTemplate } from '@clausewright/markdown';
+import { eachBodyClause, type Template } from '@clausewright/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
 
 const ID = 'wechat-miniprogram-service';
+const REPO_IDS = ['software-development-contract', 'software-services-agreement', 'wechat-miniprogram-service'];
 const RENDER = `/api/templates/${ID}/render`;
 
 let server: TestServer;
@@ -23,28 +25,51 @@ describe('the API over the repository templates', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it('lists every template with its metadata and clause count', async () => {
+  it('lists every seeded template from storage with its title and last change', async () => {
     const res = await server.get('/api/templates');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const list = (await res.json()) as TemplateSummary[];
+    const list = (await res.json()) as { id: string; updatedAt: string }[];
+    expect(list.map((t) => t.id).sort()).toEqual(REPO_IDS);
     const wechat = list.find((t) => t.id === ID);
-    expect(wechat).toMatchObject({ id: ID, title: '微信小程序服务合同书', locale: 'zh-CN', numbering: 'zh-article' });
-    expect(wechat?.errors).toBeUndefined();
-    // 7 articles and their sub-clauses; the exact count is proven on a fixture in TemplateLibrary.test.ts.
-    expect(wechat?.clauses).toBeGreaterThan(7);
-    // Every template in the repository must load: a broken one would be listed with errors.
-    expect(list.filter((t) => t.errors)).toEqual([]);
+    expect(wechat).toEqual({
+      id: ID,
+      title: '微信小程序服务合同书',
+      locale: 'zh-CN',
+      numbering: 'zh-article',
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+  });
+
+  it('returns the metadata of one template with its clause and field counts', async () => {
+    const res = await server.get(`/api/templates/${ID}`);
+    expect(res.status).toBe(200);
+    const meta = (await res.json()) as Record<string, unknown>;
+    const source = parseTemplate(await readFile(path.join(REPO_TEMPLATES, ID, 'template.md'), 'utf8'));
+    let clauses = 0;
+    for (const _ of eachBodyClause(source.body)) clauses++;
+    expect(meta).toMatchObject({ id: ID, title: '微信小程序服务合同书', locale: 'zh-CN', numbering: 'zh-article' });
+    expect(meta.clauses).toBe(clauses);
+    expect(meta.fields).toBe(Object.keys(source.fields).length);
   });
 
   it('returns the model of one template', async () => {
-    const res = await server.get(`/api/templates/${ID}`);
+    const res = await server.get(`/api/templates/${ID}/model`);
     expect(res.status).toBe(200);
     const model = (await res.json()) as Template;
     expect(Object.keys(model).sort()).toEqual(['body', 'fields', 'meta']);
     expect(model.meta.id).toBe(ID);
     expect(model.fields.party_a?.label).toBe('甲方名称');
     expect(model.body.some((b) => b.type === 'clauses')).toBe(true);
+  });
+
+  it('exports the draft as Clause Markdown that reads back as the same template', async () => {
+    const res = await server.get(`/api/templates/${ID}/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const text = await res.text();
+    const model = (await (await server.get(`/api/templates/${ID}/model`)).json()) as Template;
+    expect(parseTemplate(text, { expectedId: ID })).toEqual(model);
   });
 
   it('renders an HTML fragment with the values filled in', async () => {
@@ -93,7 +118,7 @@ describe('the API over the repository templates', () => {
     const { party_a: _dropped, ...values } = sample;
     const res = await server.post(RENDER, {
       format: 'txt',
-      strict: true,
+      mode: 'strict',
       values: { ...values, amount: 'lots', typo: 1 },
     });
     expect(res.status).toBe(422);
@@ -147,7 +172,7 @@ describe('bad requests', () => {
 
   it('answers 404 for an unknown route and 405 for a wrong method', async () => {
     await expectError(await server.get('/api/nothing'), 404, /no route/);
-    const res = await server.post('/api/templates', {});
+    const res = await server.post('/api/templates/x/model', {});
     expect(res.headers.get('allow')).toBe('GET');
     await expectError(res, 405, /POST is not allowed/);
   });
@@ -167,6 +192,7 @@ describe('bad requests', () => {
       400,
       /"strict" must be true or false/,
     );
+    await expectError(await server.post(RENDER, { format: 'txt', mode: 'final' }), 400, /"mode" must be/);
   });
 
   it('answers 400 for a malformed URL segment', async () => {

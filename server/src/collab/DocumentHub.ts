@@ -1,6 +1,9 @@
+import { META_MAP } from '@clausewright/schema';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createLogger, type Logger } from '../createLogger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { readSummary } from './readSummary.ts';
 
 /** One connected client as the hub sees it; the transport decides how bytes travel. */
 export interface CollabSession {
@@ -21,8 +24,8 @@ export interface DocumentHubOptions {
    * @default 30000
    */
   unloadAfterMs?: number;
-  /** Where failures the hub survives are reported. @default console.error */
-  log?: (message: string, error?: unknown) => void;
+  /** Where failures the hub survives are reported. @default createLogger() */
+  logger?: Logger;
 }
 
 /** Close codes the hub asks the transport to use. */
@@ -50,6 +53,10 @@ export class HubDocument {
   settled: Promise<void> = Promise.resolve();
   /** @internal */
   unloadTimer: NodeJS.Timeout | null = null;
+  /** @internal The meta map changed since the stored summary was last written. */
+  summaryChanged = false;
+  /** @internal `encodeStateAsUpdate` of the whole doc, shared by joiners with an empty state until the next update. */
+  fullState: Uint8Array | null = null;
 
   constructor(docId: string, doc: Y.Doc) {
     this.docId = docId;
@@ -57,6 +64,12 @@ export class HubDocument {
     this.awareness = new Awareness(doc);
     // The server is not an editor: it has no presence of its own.
     this.awareness.setLocalState(null);
+  }
+
+  /** The whole document encoded, computed once per state: many fresh clients joining at once share it. */
+  encodeFullState(): Uint8Array {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
   }
 
   /** Current awareness states of every client, encoded for a joining session; null when there are none. */
@@ -73,7 +86,7 @@ export class HubDocument {
 export class DocumentHub {
   readonly store: DocumentStore;
   readonly #unloadAfterMs: number;
-  readonly #log: (message: string, error?: unknown) => void;
+  readonly #logger: Logger;
   readonly #docs = new Map<string, Promise<HubDocument>>();
   readonly #unloading = new Map<string, Promise<void>>();
   readonly #loaded = new Map<string, HubDocument>();
@@ -82,7 +95,7 @@ export class DocumentHub {
   constructor(store: DocumentStore, options: DocumentHubOptions = {}) {
     this.store = store;
     this.#unloadAfterMs = options.unloadAfterMs ?? 30_000;
-    this.#log = options.log ?? ((message, error) => console.error(`collab: ${message}`, error ?? ''));
+    this.#logger = options.logger ?? createLogger();
   }
 
   /**
@@ -100,6 +113,11 @@ export class DocumentHub {
       if (this.#docs.get(docId) === loading) this.#docs.delete(docId);
     });
     return loading;
+  }
+
+  /** The document if it is loaded now (not loading, not unloaded); reads of the live draft use it. */
+  loaded(docId: string): HubDocument | undefined {
+    return this.#loaded.get(docId);
   }
 
   /** Ids of the documents currently loaded or loading. */
@@ -133,7 +151,10 @@ export class DocumentHub {
     try {
       Y.applyUpdate(hubDoc.doc, update, session);
     } catch (error) {
-      this.#log(`invalid update from ${session.name} on ${hubDoc.docId}`, error);
+      this.#logger.warn(
+        { err: error, docId: hubDoc.docId, name: session.name },
+        'invalid update; closing that session',
+      );
       this.#drop(hubDoc, session, CLOSE_INVALID_UPDATE, 'invalid Yjs update');
     }
   }
@@ -144,7 +165,10 @@ export class DocumentHub {
     try {
       applyAwarenessUpdate(hubDoc.awareness, update, session);
     } catch (error) {
-      this.#log(`invalid awareness update from ${session.name} on ${hubDoc.docId}`, error);
+      this.#logger.warn(
+        { err: error, docId: hubDoc.docId, name: session.name },
+        'invalid awareness update; closing that session',
+      );
       this.#drop(hubDoc, session, CLOSE_INVALID_UPDATE, 'invalid awareness update');
     }
   }
@@ -195,6 +219,9 @@ export class DocumentHub {
     }
     const hubDoc = new HubDocument(docId, doc);
     doc.on('update', (update: Uint8Array, origin: unknown) => this.#onDocUpdate(hubDoc, update, origin));
+    doc.getMap(META_MAP).observe(() => {
+      hubDoc.summaryChanged = true;
+    });
     hubDoc.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
@@ -210,6 +237,7 @@ export class DocumentHub {
   }
 
   #onDocUpdate(hubDoc: HubDocument, update: Uint8Array, origin: unknown): void {
+    hubDoc.fullState = null;
     let batch = hubDoc.batch;
     if (!batch) {
       const fresh: Batch = { items: [], appends: [] };
@@ -242,7 +270,7 @@ export class DocumentHub {
       await Promise.all(batch.appends);
     } catch (error) {
       // Not stored, so not acknowledged: drop the in-memory state and let clients resync into a fresh load.
-      this.#log(`storing an update of ${hubDoc.docId} failed; closing its sessions`, error);
+      this.#logger.error({ err: error, docId: hubDoc.docId }, 'storing an update failed; closing its sessions');
       await Promise.allSettled(batch.appends);
       for (const session of [...hubDoc.sessions.keys()]) {
         this.#drop(hubDoc, session, CLOSE_STORE_FAILED, 'storing the document failed');
@@ -250,10 +278,36 @@ export class DocumentHub {
       this.#forget(hubDoc);
       return;
     }
+    if (hubDoc.summaryChanged) {
+      hubDoc.summaryChanged = false;
+      const summary = readSummary(hubDoc.doc);
+      if (summary) {
+        this.store.setSummary(hubDoc.docId, summary).catch((error: unknown) => {
+          this.#logger.error({ err: error, docId: hubDoc.docId }, 'storing the summary failed');
+        });
+      }
+    }
+    this.#broadcast(hubDoc, batch);
+  }
+
+  /**
+   * Sends a stored batch to every session except where an update came from. Encoded once for every session that
+   * sent nothing in the batch, and once per sending session (few per turn), never once per receiver.
+   */
+  #broadcast(hubDoc: HubDocument, batch: Batch): void {
+    const merge = (updates: Uint8Array[]) =>
+      updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+    const senders = new Set(batch.items.map((item) => item.origin));
+    const all = merge(batch.items.map((item) => item.update));
+    const perSender = new Map<unknown, Uint8Array | null>();
+    for (const sender of senders) {
+      if (!isSession(hubDoc, sender)) continue;
+      const others = batch.items.filter((item) => item.origin !== sender).map((item) => item.update);
+      perSender.set(sender, others.length ? merge(others) : null);
+    }
     for (const session of hubDoc.sessions.keys()) {
-      const others = batch.items.filter((item) => item.origin !== session).map((item) => item.update);
-      if (others.length === 0) continue;
-      session.sendUpdate(others.length === 1 ? (others[0] as Uint8Array) : Y.mergeUpdates(others));
+      const update = perSender.has(session) ? perSender.get(session) : all;
+      if (update) session.sendUpdate(update);
     }
   }
 
@@ -297,7 +351,7 @@ export class DocumentHub {
       try {
         await this.store.compact(hubDoc.docId);
       } catch (error) {
-        this.#log(`compacting ${hubDoc.docId} failed; its log stays as it is`, error);
+        this.#logger.error({ err: error, docId: hubDoc.docId }, 'compacting failed; its log stays as it is');
       }
     })();
     this.#unloading.set(hubDoc.docId, run);

@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
+import { createLogger, type Logger } from '../createLogger.ts';
 import { authorize } from './authorize.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
 
@@ -24,8 +25,8 @@ export interface AttachCollabOptions {
    * @default 30000
    */
   pingIntervalMs?: number;
-  /** Where refused connections and protocol errors are reported. @default console.error */
-  log?: (message: string, error?: unknown) => void;
+  /** Connections (info), refusals and protocol errors (warn/error) go here. @default createLogger() */
+  logger?: Logger;
 }
 
 /** What `attachCollab` returns. */
@@ -40,7 +41,7 @@ export interface AttachedCollab {
  * connection goes through `authorize`; a document that fails to load is refused before the upgrade.
  */
 export function attachCollab(server: Server, hub: DocumentHub, options: AttachCollabOptions = {}): AttachedCollab {
-  const log = options.log ?? ((message, error) => console.error(`collab: ${message}`, error ?? ''));
+  const logger = options.logger ?? createLogger();
   const pingIntervalMs = options.pingIntervalMs ?? 30_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   const alive = new WeakSet<WebSocket>();
@@ -58,7 +59,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
       try {
         user = await authorize(request, docId);
       } catch (error) {
-        log(`authorizing a connection to ${docId} failed`, error);
+        logger.error({ err: error, docId }, 'authorizing a collab connection failed');
         refuse(socket, 500, 'Internal Server Error', 'authorization failed');
         return;
       }
@@ -70,7 +71,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
       try {
         hubDoc = await hub.open(docId);
       } catch (error) {
-        log(`refused a connection: document ${docId} failed to load`, error);
+        logger.error({ err: error, docId }, 'refused a collab connection: the document failed to load');
         refuse(socket, 500, 'Internal Server Error', `document ${docId} failed to load`);
         return;
       }
@@ -78,7 +79,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
       const name = user.name;
       wss.handleUpgrade(request, socket, head, (ws) => {
         wss.emit('connection', ws, request);
-        serveConnection(ws, hub, hubDoc, name, log, alive);
+        serveConnection(ws, hub, hubDoc, name, logger, alive);
       });
     })();
   };
@@ -121,20 +122,16 @@ function serveConnection(
   hub: DocumentHub,
   hubDoc: HubDocument,
   name: string,
-  log: (message: string, error?: unknown) => void,
+  logger: Logger,
   alive: WeakSet<WebSocket>,
 ): void {
+  const docId = hubDoc.docId;
   const send = (message: Uint8Array) => {
     if (ws.readyState === ws.OPEN) ws.send(message);
   };
   const session: CollabSession = {
     name,
-    sendUpdate: (update) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(encoder, update);
-      send(encoding.toUint8Array(encoder));
-    },
+    sendUpdate: (update) => send(updateMessage(update)),
     sendAwareness: (update) => send(awarenessMessage(update)),
     close: (code, reason) => ws.close(code, reason),
   };
@@ -144,16 +141,20 @@ function serveConnection(
     ws.close(CLOSE_TRY_AGAIN, 'document was unloaded; reconnect');
     return;
   }
+  logger.info({ docId, name, sessions: hubDoc.sessions.size }, 'collab connect');
   alive.add(ws);
   ws.on('pong', () => alive.add(ws));
-  ws.on('close', () => hub.disconnect(hubDoc, session));
-  ws.on('error', (error) => log(`connection error on ${hubDoc.docId}`, error));
+  ws.on('close', (code) => {
+    hub.disconnect(hubDoc, session);
+    logger.info({ docId, name, code, sessions: hubDoc.sessions.size }, 'collab disconnect');
+  });
+  ws.on('error', (error) => logger.warn({ err: error, docId, name }, 'collab connection error'));
   ws.on('message', (data, isBinary) => {
     try {
       if (!isBinary) throw new Error('text frame');
       handleMessage(toBytes(data), hub, hubDoc, session, send);
     } catch (error) {
-      log(`malformed message from ${name} on ${hubDoc.docId}; closing that connection`, error);
+      logger.warn({ err: error, docId, name }, 'malformed collab message; closing that connection');
       hub.disconnect(hubDoc, session);
       ws.close(CLOSE_INVALID_UPDATE, 'malformed message');
     }
@@ -187,6 +188,11 @@ function handleMessage(
         // Reply once what the server holds is stored, so a client never receives state that could still be lost.
         void hub.whenStored(hubDoc).then(() => {
           if (hubDoc.unloaded || !hubDoc.sessions.has(session)) return;
+          // A fresh client (empty state vector) gets the whole document, encoded once for every such joiner.
+          if (payload.length === 1 && payload[0] === 0) {
+            send(fullStateMessage(hubDoc.encodeFullState()));
+            return;
+          }
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
           try {
@@ -220,6 +226,35 @@ function handleMessage(
     default:
       throw new Error(`unknown message type ${type}`);
   }
+}
+
+// Framed messages by update: a broadcast update is framed once, however many sessions receive it.
+const updateMessages = new WeakMap<Uint8Array, Uint8Array>();
+const fullStateMessages = new WeakMap<Uint8Array, Uint8Array>();
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  let message = updateMessages.get(update);
+  if (!message) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    message = encoding.toUint8Array(encoder);
+    updateMessages.set(update, message);
+  }
+  return message;
+}
+
+function fullStateMessage(state: Uint8Array): Uint8Array {
+  let message = fullStateMessages.get(state);
+  if (!message) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, state);
+    message = encoding.toUint8Array(encoder);
+    fullStateMessages.set(state, message);
+  }
+  return message;
 }
 
 function awarenessMessage(update: Uint8Array): Uint8Array {

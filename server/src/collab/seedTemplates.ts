@@ -1,9 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseTemplate } from '@clausewright/markdown';
-import { templateToYDoc } from '@clausewright/schema';
-import * as Y from 'yjs';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { storeNewTemplate } from './storeNewTemplate.ts';
 
 /** What `seedTemplates` did. */
 export interface SeedResult {
@@ -15,7 +14,7 @@ export interface SeedResult {
 
 /**
  * Imports every `<templatesDir>/<id>/template.md` whose document has nothing stored yet, as one Yjs update holding
- * the whole template. Documents that already have updates are left alone, so it is safe on every start.
+ * the whole template, with its list summary. Documents that already have updates are left alone, so it is safe on every start.
  */
 export async function seedTemplates(store: DocumentStore, templatesDir: string): Promise<SeedResult> {
   const dirents = await readdir(templatesDir, { withFileTypes: true });
@@ -34,16 +33,13 @@ export async function seedTemplates(store: DocumentStore, templatesDir: string):
       result.failed.push({ id, message: (error as Error).message });
       continue;
     }
-    if ((await store.load(id)).length > 0) continue;
-    const doc = new Y.Doc();
+    // The summary row exists for every document with updates: no log is read for templates already stored.
+    if (await store.summary(id)) continue;
     try {
-      templateToYDoc(parseTemplate(source, { file: `${id}/template.md`, expectedId: id }), doc);
-      await store.append(id, Y.encodeStateAsUpdate(doc), { origin: 'seed' });
-      result.seeded.push(id);
+      const template = parseTemplate(source, { file: `${id}/template.md`, expectedId: id });
+      if (await storeNewTemplate(store, template)) result.seeded.push(id);
     } catch (error) {
       result.failed.push({ id, message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      doc.destroy();
     }
   }
   return result;

@@ -21,6 +21,23 @@ export interface StoredDocumentInfo {
   updatedAt: number;
 }
 
+/** What a template list shows of a document, kept beside its log so listing never loads a document. */
+export interface DocumentSummary {
+  title: string;
+  locale: string;
+  numbering: string;
+}
+
+/** A document's summary as `summaries` returns it; title, locale and numbering are null until one is set. */
+export interface StoredSummary {
+  docId: string;
+  title: string | null;
+  locale: string | null;
+  numbering: string | null;
+  /** When the newest update was appended (or the document created), ms since the epoch. */
+  updatedAt: number;
+}
+
 /** Durable, append-only Yjs update log per document, with compaction. */
 export interface DocumentStore {
   /** Every stored update of a document in order (after compaction: one state first); [] when unknown. */
@@ -30,6 +47,17 @@ export interface DocumentStore {
   /** Folds the stored updates into one encoded state (Y.Doc + encodeStateAsUpdate, never Y.mergeUpdates); appends made meanwhile are kept. */
   compact(docId: string): Promise<void>;
   list(): Promise<StoredDocumentInfo[]>;
+  /**
+   * Stores the first update of a new document together with its summary, atomically; resolves false (storing
+   * nothing) when the document already has updates.
+   */
+  create(docId: string, update: Uint8Array, summary: DocumentSummary): Promise<boolean>;
+  /** Replaces a document's summary (when its title, locale or numbering changed). */
+  setSummary(docId: string, summary: DocumentSummary): Promise<void>;
+  /** Every document's summary and last write time, without reading any log: cheap on big libraries. */
+  summaries(): Promise<StoredSummary[]>;
+  /** One document's summary; null when the document has never been written. */
+  summary(docId: string): Promise<StoredSummary | null>;
   /** Flushes pending appends and closes. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import * as Y from 'yjs';
-import type { DocumentStore, StoredDocumentInfo } from './DocumentStore.ts';
+import type { DocumentStore, DocumentSummary, StoredDocumentInfo, StoredSummary } from './DocumentStore.ts';
 
 /** Tuning for `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -23,6 +23,15 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL,
     PRIMARY KEY (doc_id, seq)
   )`,
+  // Summaries for the template list, so listing reads one small row per document instead of any log.
+  `CREATE TABLE documents (
+    doc_id TEXT PRIMARY KEY,
+    title TEXT,
+    locale TEXT,
+    numbering TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  INSERT INTO documents (doc_id, updated_at) SELECT doc_id, MAX(created_at) FROM updates GROUP BY doc_id`,
 ];
 
 /** The schema version this code writes. */
@@ -67,6 +76,10 @@ export class SqliteStore implements DocumentStore {
     range: Database.Statement;
     rowsUpTo: Database.Statement;
     deleteUpTo: Database.Statement;
+    touch: Database.Statement;
+    setSummary: Database.Statement;
+    summaries: Database.Statement;
+    summary: Database.Statement;
   };
   readonly #commit: Database.Transaction<(batch: PendingAppend[]) => void>;
 
@@ -86,6 +99,20 @@ export class SqliteStore implements DocumentStore {
       ),
       rowsUpTo: db.prepare('SELECT data FROM updates WHERE doc_id = ? AND seq <= ? ORDER BY seq'),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+      touch: db.prepare(
+        `INSERT INTO documents (doc_id, updated_at) VALUES (?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET updated_at = excluded.updated_at`,
+      ),
+      setSummary: db.prepare(
+        `INSERT INTO documents (doc_id, title, locale, numbering, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET title = excluded.title, locale = excluded.locale, numbering = excluded.numbering`,
+      ),
+      summaries: db.prepare(
+        'SELECT doc_id AS docId, title, locale, numbering, updated_at AS updatedAt FROM documents ORDER BY doc_id',
+      ),
+      summary: db.prepare(
+        'SELECT doc_id AS docId, title, locale, numbering, updated_at AS updatedAt FROM documents WHERE doc_id = ?',
+      ),
     };
     this.#commit = db.transaction((batch: PendingAppend[]) => {
       const now = Date.now();
@@ -96,6 +123,7 @@ export class SqliteStore implements DocumentStore {
         // Bind as an array: a lone Uint8Array argument aborts libsql.
         this.#stmts.insert.run([item.docId, seq, item.update, item.origin, now]);
       }
+      for (const docId of next.keys()) this.#stmts.touch.run([docId, now]);
     });
   }
 
@@ -152,6 +180,39 @@ export class SqliteStore implements DocumentStore {
       const r = row as StoredDocumentInfo;
       return { docId: r.docId, updates: r.updates, bytes: r.bytes, updatedAt: r.updatedAt };
     });
+  }
+
+  async create(docId: string, update: Uint8Array, summary: DocumentSummary): Promise<boolean> {
+    this.#assertOpen();
+    // Appends still queued for this document count as existing content.
+    this.#flush();
+    return this.#db
+      .transaction(() => {
+        if (this.#maxSeq(docId) > 0) return false;
+        const now = Date.now();
+        this.#stmts.insert.run([docId, 1, update.slice(), 'create', now]);
+        this.#stmts.setSummary.run([docId, summary.title, summary.locale, summary.numbering, now]);
+        return true;
+      })
+      .immediate();
+  }
+
+  async setSummary(docId: string, summary: DocumentSummary): Promise<void> {
+    this.#assertOpen();
+    this.#stmts.setSummary.run([docId, summary.title, summary.locale, summary.numbering, Date.now()]);
+  }
+
+  async summaries(): Promise<StoredSummary[]> {
+    this.#assertOpen();
+    this.#flush();
+    return this.#stmts.summaries.all().map((row) => toSummary(row as StoredSummary));
+  }
+
+  async summary(docId: string): Promise<StoredSummary | null> {
+    this.#assertOpen();
+    this.#flush();
+    const row = this.#stmts.summary.get([docId]) as StoredSummary | undefined;
+    return row ? toSummary(row) : null;
   }
 
   async close(): Promise<void> {
@@ -243,6 +304,11 @@ function migrate(db: Database.Database): void {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
     if (version !== MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+// Copies the columns: rows from libsql carry an extra `_metadata` key.
+function toSummary(r: StoredSummary): StoredSummary {
+  return { docId: r.docId, title: r.title, locale: r.locale, numbering: r.numbering, updatedAt: r.updatedAt };
 }
 
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type CollabSession, DocumentHub, type DocumentHubOptions } from '../../src/collab/DocumentHub.ts';
+import { createLogger } from '../../src/createLogger.ts';
 import { type DocumentStore, SqliteStore } from '../../src/storage/index.ts';
 import { sleep, waitFor } from './startCollab.ts';
 
@@ -24,7 +25,7 @@ afterEach(async () => {
 });
 
 function newHub(over: DocumentStore = store, options: DocumentHubOptions = {}): DocumentHub {
-  const hub = new DocumentHub(over, { unloadAfterMs: 60_000, log: () => {}, ...options });
+  const hub = new DocumentHub(over, { unloadAfterMs: 60_000, logger: createLogger('silent'), ...options });
   hubs.push(hub);
   return hub;
 }
@@ -206,6 +207,10 @@ function delegate(inner: DocumentStore): DocumentStore {
     append: (id, u, meta) => inner.append(id, u, meta),
     compact: (id) => inner.compact(id),
     list: () => inner.list(),
+    create: (docId, update, summary) => inner.create(docId, update, summary),
+    setSummary: (docId, summary) => inner.setSummary(docId, summary),
+    summaries: () => inner.summaries(),
+    summary: (docId) => inner.summary(docId),
     close: async () => {},
   };
 }

@@ -138,6 +138,10 @@ describe('attachCollab', () => {
       load: (docId) => store.load(docId),
       compact: (docId) => store.compact(docId),
       list: () => store.list(),
+      create: (docId, update, summary) => store.create(docId, update, summary),
+      setSummary: (docId, summary) => store.setSummary(docId, summary),
+      summaries: () => store.summaries(),
+      summary: (docId) => store.summary(docId),
       close: async () => {},
       append: async (docId, update, meta) => {
         if (gated) await gate;

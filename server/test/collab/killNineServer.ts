@@ -27,6 +27,8 @@ export function startChildServer(dataDir: string, templatesDir: string, timeoutM
       HOST: '127.0.0.1',
       CLAUSEWRIGHT_DATA_DIR: dataDir,
       CLAUSEWRIGHT_TEMPLATES_DIR: templatesDir,
+      // The ready line is an info log; the rest of the output only matters when a test fails.
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { type AttachedCollab, attachCollab } from '../../src/collab/attachCollab.ts';
 import { DocumentHub, type DocumentHubOptions } from '../../src/collab/DocumentHub.ts';
+import { createLogger } from '../../src/createLogger.ts';
 import type { DocumentStore } from '../../src/storage/index.ts';
 
 export interface CollabServer {
@@ -18,16 +19,16 @@ export interface CollabServer {
   close(): Promise<void>;
 }
 
-const quiet = () => {};
+const quiet = createLogger('silent');
 
 /** Serves `store` over collab websockets on a free port. */
 export async function startCollab(store: DocumentStore, options: DocumentHubOptions = {}): Promise<CollabServer> {
-  const hub = new DocumentHub(store, { log: quiet, ...options });
+  const hub = new DocumentHub(store, { logger: quiet, ...options });
   const server = createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
   });
-  const collab = attachCollab(server, hub, { log: quiet });
+  const collab = attachCollab(server, hub, { logger: quiet });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;

@@ -170,6 +170,45 @@ export function describeDocumentStoreContract(name: string, open: () => Promise<
       }
     });
 
+    it('creates a document once, with its summary, and refuses to create it again', async () => {
+      const docId = freshDocId('create');
+      const summary = { title: 'NDA', locale: 'en', numbering: 'decimal' };
+      const before = Date.now();
+      expect(await store.create(docId, bytes(1, 2), summary)).toBe(true);
+      expect(await store.create(docId, bytes(3), { ...summary, title: 'Other' })).toBe(false);
+      expect(await store.load(docId)).toEqual([bytes(1, 2)]);
+      const stored = await store.summary(docId);
+      expect(stored).toMatchObject({ docId, ...summary });
+      expect(stored?.updatedAt).toBeGreaterThanOrEqual(before);
+    });
+
+    it('does not create over appends that are still pending', async () => {
+      const docId = freshDocId('create-pending');
+      const appended = store.append(docId, bytes(9));
+      expect(await store.create(docId, bytes(1), { title: 'T', locale: 'en', numbering: 'decimal' })).toBe(false);
+      await appended;
+      expect(await store.load(docId)).toEqual([bytes(9)]);
+    });
+
+    it('lists summaries with the last write time, null titles for documents never given one', async () => {
+      const titled = freshDocId('summary-titled');
+      const bare = freshDocId('summary-bare');
+      await store.create(titled, bytes(1), { title: '合同', locale: 'zh-CN', numbering: 'zh-article' });
+      await store.append(bare, bytes(2));
+      const created = (await store.summary(titled))?.updatedAt ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.append(titled, bytes(3));
+      await store.setSummary(titled, { title: '新合同', locale: 'zh-CN', numbering: 'decimal' });
+      const listed = (await store.summaries()).filter((s) => s.docId === titled || s.docId === bare);
+      listed.sort((x, y) => x.docId.localeCompare(y.docId));
+      expect(listed.map(({ updatedAt: _, ...rest }) => rest)).toEqual([
+        { docId: bare, title: null, locale: null, numbering: null },
+        { docId: titled, title: '新合同', locale: 'zh-CN', numbering: 'decimal' },
+      ]);
+      expect(listed[1]?.updatedAt).toBeGreaterThan(created);
+      expect(await store.summary(freshDocId('summary-unknown'))).toBeNull();
+    });
+
     it('flushes appends still pending when it is closed', async () => {
       const docId = freshDocId('close');
       const other = await open();
