@@ -1,6 +1,27 @@
-import type { Problem, SourceProblem, Template, TemplateSummary } from '@clausewright/model';
+import type { Locale, NumberingScheme, Problem, SourceProblem, Template, TemplateSummary } from '@clausewright/model';
 
 export type { SourceProblem, TemplateSummary };
+
+/** One template draft as `GET /api/templates` lists it. */
+export interface TemplateListItem {
+  id: string;
+  title: string;
+  locale: Locale;
+  numbering: NumberingScheme;
+  /** ISO 8601: when the draft last changed. */
+  updatedAt: string;
+}
+
+/** `GET /api/templates/:id`: the list row plus counts of the current draft. */
+export interface TemplateMeta extends TemplateListItem {
+  clauses: number;
+  fields: number;
+}
+
+/** What `createTemplate` posts: a blank template (one empty clause), or Clause Markdown to import. */
+export type NewTemplateRequest =
+  | { title: string; locale?: Locale; numbering?: NumberingScheme; id?: string }
+  | { markdown: string };
 
 export type Format = 'html' | 'txt' | 'docx';
 
@@ -42,8 +63,27 @@ const postJson = (path: string, body: unknown, signal?: AbortSignal): Promise<Re
 
 const templatePath = (id: string) => `/api/templates/${encodeURIComponent(id)}`;
 
-export async function fetchTemplates(signal?: AbortSignal): Promise<TemplateSummary[]> {
+/** Every template draft in the server's store. */
+export async function fetchTemplates(signal?: AbortSignal): Promise<TemplateListItem[]> {
   return (await request('/api/templates', signal ? { signal } : {})).json();
+}
+
+/**
+ * Creates a template and returns its list row (with the id to open). Throws ApiError: 400 bad input, 409 the id is
+ * taken, 422 Clause Markdown with errors (`problems` carry file, line and column).
+ */
+export async function createTemplate(body: NewTemplateRequest, signal?: AbortSignal): Promise<TemplateListItem> {
+  return (await postJson('/api/templates', body, signal)).json();
+}
+
+/** Title, locale, numbering, last change and clause/field counts of the current draft. */
+export async function fetchTemplateMeta(id: string, signal?: AbortSignal): Promise<TemplateMeta> {
+  return (await request(templatePath(id), signal ? { signal } : {})).json();
+}
+
+/** The current draft as Clause Markdown (the `template.md` format). */
+export async function exportMarkdown(id: string, signal?: AbortSignal): Promise<string> {
+  return (await request(`${templatePath(id)}/export`, signal ? { signal } : {})).text();
 }
 
 export async function fetchFormats(signal?: AbortSignal): Promise<Format[]> {
@@ -51,8 +91,9 @@ export async function fetchFormats(signal?: AbortSignal): Promise<Format[]> {
   return body.formats;
 }
 
+/** The current draft as the model's Template (what the preview renders). */
 export async function fetchTemplate(id: string, signal?: AbortSignal): Promise<Template> {
-  return (await request(templatePath(id), signal ? { signal } : {})).json();
+  return (await request(`${templatePath(id)}/model`, signal ? { signal } : {})).json();
 }
 
 /** The example values kept beside a template, or null when it has none. */
