@@ -93,12 +93,13 @@ export const FieldSuggestion = Extension.create<FieldSuggestionOptions>({
             onStart: (p) => {
               props = p;
               form = false;
-              list.setItems(p.items);
+              // Rows arrive in the next update (items are fetched asynchronously); no "no match" flash meanwhile.
+              if (!p.loading) list.setItems(p.items);
               unmount = p.mount(list.element);
             },
             onUpdate: (p) => {
               props = p;
-              if (!form) list.setItems(p.items);
+              if (!form && !p.loading) list.setItems(p.items);
             },
             onKeyDown: ({ event }) => (form ? false : list.onKeyDown(event)),
             onExit: () => {

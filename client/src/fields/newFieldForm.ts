@@ -22,7 +22,12 @@ export function newFieldForm(
   const type = document.createElement('select');
   type.name = 'type';
   type.dataset.testid = 'new-field-type';
-  for (const t of FIELD_TYPES) type.append(new Option(`${text.types[t]} (${t})`, t));
+  for (const t of FIELD_TYPES) {
+    const option = document.createElement('option');
+    option.value = t;
+    option.textContent = `${text.types[t]} (${t})`;
+    type.append(option);
+  }
   const options = document.createElement('textarea');
   options.name = 'options';
   options.rows = 3;

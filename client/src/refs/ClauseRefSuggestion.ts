@@ -50,8 +50,10 @@ export const ClauseRefSuggestion = Extension.create({
         char: '[[',
         allowedPrefixes: null,
         shouldShow: ({ transaction }) => !transaction.getMeta(ySyncPluginKey)?.isChangeOrigin,
-        items: ({ query, editor }) =>
-          matchClauses(listClauses(editor.state.doc, clauseLabelsFromDom(editor.view.dom)), query),
+        items: ({ query, editor }) => {
+          const typing = clauseRefSuggestionKey.getState(editor.state)?.range;
+          return matchClauses(listClauses(editor.state.doc, clauseLabelsFromDom(editor.view.dom), typing), query);
+        },
         command: ({ editor, range, props }) => {
           editor
             .chain()
@@ -66,12 +68,13 @@ export const ClauseRefSuggestion = Extension.create({
           return {
             onStart: (props) => {
               pick = props.command;
-              list.setItems(props.items);
+              // Rows arrive in the next update (items are fetched asynchronously); no "no match" flash meanwhile.
+              if (!props.loading) list.setItems(props.items);
               unmount = props.mount(list.element);
             },
             onUpdate: (props) => {
               pick = props.command;
-              list.setItems(props.items);
+              if (!props.loading) list.setItems(props.items);
             },
             onKeyDown: ({ event }) => list.onKeyDown(event),
             onExit: () => {

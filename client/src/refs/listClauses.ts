@@ -11,12 +11,25 @@ export interface ClauseEntry {
 
 const FIRST_WORDS = 40;
 
-/** The body's clauses in order, labelled from `labels` (clause id → label), with their first words. */
-export function listClauses(doc: PMNode, labels: ReadonlyMap<string, string>): ClauseEntry[] {
+/**
+ * The body's clauses in order, labelled from `labels` (clause id → label), with their first words; `omit` leaves out a
+ * range of text (the `[[query` being typed).
+ */
+export function listClauses(
+  doc: PMNode,
+  labels: ReadonlyMap<string, string>,
+  omit?: { from: number; to: number },
+): ClauseEntry[] {
   const entries: ClauseEntry[] = [];
-  doc.forEach((block) => {
+  doc.forEach((block, offset) => {
     if (block.type.name !== 'clause' || typeof block.attrs.id !== 'string' || !block.attrs.id) return;
-    const text = block.textContent.replace(/\s+/g, ' ').trim();
+    const start = offset + 1;
+    const end = offset + block.nodeSize - 1;
+    const raw =
+      omit && omit.from >= start && omit.to <= end
+        ? doc.textBetween(start, omit.from) + doc.textBetween(omit.to, end)
+        : block.textContent;
+    const text = raw.replace(/\s+/g, ' ').trim();
     entries.push({
       id: block.attrs.id,
       label: labels.get(block.attrs.id) ?? '',
