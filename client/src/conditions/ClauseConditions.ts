@@ -1,4 +1,3 @@
-import type { Condition } from '@clausewright/model';
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
@@ -18,8 +17,6 @@ import './conditions.css';
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     clauseConditions: {
-      /** Sets (or with null clears) the condition of the clause with this id. */
-      setClauseCondition: (clauseId: string, condition: Condition | null) => ReturnType;
       /** Opens the condition menu of the clause holding the cursor. */
       openConditionMenu: () => ReturnType;
     };
@@ -52,16 +49,6 @@ export const ClauseConditions = Extension.create<ClauseConditionsOptions>({
 
   addCommands() {
     return {
-      setClauseCondition:
-        (clauseId, condition) =>
-        ({ state, tr, dispatch }) => {
-          const pos = clausePos(state.doc, clauseId);
-          if (pos === null) return false;
-          const node = state.doc.nodeAt(pos);
-          if (!node) return false;
-          if (dispatch) tr.setNodeMarkup(pos, undefined, { ...node.attrs, ...clauseConditionAttrs(condition) });
-          return true;
-        },
       openConditionMenu:
         () =>
         ({ state, view }) => {
