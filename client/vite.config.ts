@@ -6,8 +6,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    // The API server that `pnpm start` runs alongside (server/, PORT 8787).
-    proxy: { '/api': 'http://localhost:8787' },
+    // The server that `pnpm start` runs alongside (server/, PORT 8787): the API and the co-editing websocket.
+    proxy: {
+      '/api': 'http://localhost:8787',
+      '/collab': { target: 'ws://localhost:8787', ws: true },
+    },
   },
   build: { outDir: 'dist', emptyOutDir: true },
 });

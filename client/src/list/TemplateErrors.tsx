@@ -1,4 +1,4 @@
-import type { SourceProblem } from './api.ts';
+import type { SourceProblem } from '../api.ts';
 
 /** A broken template's errors, each located as `file:line:column`. */
 export function TemplateErrors({ errors }: { errors: readonly SourceProblem[] }) {

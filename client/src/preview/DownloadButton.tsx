@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type Format, renderFile } from './api.ts';
-import { Bilingual } from './Bilingual.tsx';
+import { type Format, renderFile } from '../api.ts';
+import { useT } from '../i18n/useT.ts';
 
 interface Props {
   id: string;
@@ -10,6 +10,7 @@ interface Props {
 
 /** Renders the draft in `format` on the server and saves it as `<id>.<format>`. */
 export function DownloadButton({ id, format, values }: Props) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,8 +35,8 @@ export function DownloadButton({ id, format, values }: Props) {
 
   return (
     <>
-      <button type="button" onClick={download} disabled={busy}>
-        <Bilingual zh="下载" en="Download" /> .{format}
+      <button type="button" onClick={download} disabled={busy} data-testid={`download-${format}`}>
+        {t('preview.download', { format })}
       </button>
       {error ? (
         <span className="values-error" role="alert">

@@ -1,6 +1,6 @@
 import type { FieldDef } from '@clausewright/model';
 import { useState } from 'react';
-import { Bilingual } from './Bilingual.tsx';
+import { useT } from '../i18n/useT.ts';
 import { parseValues } from './parseValues.ts';
 
 interface Props {
@@ -13,13 +13,16 @@ interface Props {
 
 /** A textarea for a values JSON object; applying it re-renders the preview. */
 export function ValuesEditor({ fields, sample, onApply }: Props) {
+  const t = useT();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const apply = () => {
     const parsed = parseValues(text);
-    setError(parsed.ok ? null : parsed.message);
-    if (parsed.ok) onApply(parsed.values);
+    if (parsed.ok) {
+      setError(null);
+      onApply(parsed.values);
+    } else setError(parsed.reason === 'notObject' ? t('values.notObject') : parsed.message);
   };
 
   const fillKeys = () => {
@@ -37,9 +40,7 @@ export function ValuesEditor({ fields, sample, onApply }: Props) {
 
   return (
     <section className="values">
-      <label htmlFor="values-json">
-        <Bilingual zh="填写值（JSON）" en="Values (JSON)" />
-      </label>
+      <label htmlFor="values-json">{t('values.label')}</label>
       <textarea
         id="values-json"
         spellCheck={false}
@@ -52,20 +53,20 @@ export function ValuesEditor({ fields, sample, onApply }: Props) {
       />
       {error ? (
         <p className="values-error" role="alert">
-          <Bilingual zh="JSON 无效：" en="Invalid JSON:" /> {error}
+          {t('values.invalid')} {error}
         </p>
       ) : null}
       <div className="actions">
         <button type="button" className="primary" onClick={apply}>
-          <Bilingual zh="重新生成" en="Re-render" />
+          {t('values.apply')}
         </button>
         {sample ? (
           <button type="button" onClick={loadSample}>
-            <Bilingual zh="载入示例值" en="Load sample" />
+            {t('values.sample')}
           </button>
         ) : null}
         <button type="button" onClick={fillKeys} disabled={!fields}>
-          <Bilingual zh="填入字段名" en="Insert field keys" />
+          {t('values.keys')}
         </button>
       </div>
     </section>

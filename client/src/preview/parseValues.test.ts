@@ -12,10 +12,11 @@ describe('parseValues', () => {
 
   it('refuses malformed JSON with the parser message', () => {
     const result = parseValues('{"amount": }');
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, reason: 'syntax' });
   });
 
   it('refuses JSON that is not an object', () => {
-    for (const text of ['[1]', '"x"', 'null', '3']) expect(parseValues(text).ok).toBe(false);
+    for (const text of ['[1]', '"x"', 'null', '3'])
+      expect(parseValues(text)).toMatchObject({ ok: false, reason: 'notObject' });
   });
 });

@@ -1,4 +1,6 @@
-export type ParsedValues = { ok: true; values: Record<string, unknown> } | { ok: false; message: string };
+export type ParsedValues =
+  | { ok: true; values: Record<string, unknown> }
+  | { ok: false; reason: 'syntax' | 'notObject'; message: string };
 
 /** Reads the values textarea: blank means no values; otherwise it must be one JSON object. */
 export function parseValues(text: string): ParsedValues {
@@ -7,10 +9,10 @@ export function parseValues(text: string): ParsedValues {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    return { ok: false, reason: 'syntax', message: (e as Error).message };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, message: 'values must be a JSON object, e.g. {"partyA": "…"}' };
+    return { ok: false, reason: 'notObject', message: 'values must be a JSON object' };
   }
   return { ok: true, values: parsed as Record<string, unknown> };
 }

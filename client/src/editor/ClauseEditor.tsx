@@ -1,0 +1,63 @@
+import type { NumberingScheme } from '@clausewright/model';
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo } from 'react';
+import { OutlineFeed } from '../outline/OutlineFeed.ts';
+import type { CollabSession } from './CollabSession.ts';
+import { editorExtensions } from './editorExtensions.ts';
+
+/** What tests and benchmarks reach through `window.__clausewright` (DOM contract). */
+export interface ClausewrightGlobals {
+  editor: Editor;
+  ydoc: CollabSession['ydoc'];
+  provider: CollabSession['provider'];
+}
+
+declare global {
+  interface Window {
+    __clausewright?: ClausewrightGlobals;
+  }
+}
+
+interface Props {
+  session: CollabSession;
+  getScheme(): NumberingScheme;
+  onEditor(editor: Editor | null): void;
+}
+
+/**
+ * The TipTap editor bound to the session's Y.Doc. Created once per session; it never re-renders React on a
+ * transaction (the hot path): labels, carets and the outline all update outside React.
+ */
+export function ClauseEditor({ session, getScheme, onEditor }: Props) {
+  const feed = useMemo(() => new OutlineFeed(), []);
+  const editor = useEditor(
+    {
+      extensions: editorExtensions({
+        ydoc: session.ydoc,
+        provider: session.provider,
+        user: session.user,
+        getScheme,
+        onLabels: (labels) => feed.labelsChanged(labels),
+      }),
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: { attributes: { class: 'cw-doc', spellcheck: 'false' } },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    feed.attach(editor);
+    window.__clausewright = { editor, ydoc: session.ydoc, provider: session.provider };
+    onEditor(editor);
+    return () => {
+      feed.detach();
+      if (window.__clausewright?.editor === editor) delete window.__clausewright;
+      onEditor(null);
+    };
+  }, [editor, feed, session, onEditor]);
+
+  return <EditorContent editor={editor} className="cw-editor-content" />;
+}

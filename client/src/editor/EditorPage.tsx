@@ -1,0 +1,128 @@
+import type { NumberingScheme } from '@clausewright/model';
+import { META_MAP } from '@clausewright/schema';
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
+import { watchConnection } from '../connection/watchConnection.ts';
+import { useT } from '../i18n/useT.ts';
+import { Outline } from '../outline/Outline.tsx';
+import { clearOutline } from '../outline/outlineStore.ts';
+import { Link } from '../routing/Link.tsx';
+import { OFFLINE_CONNECTION, uiStore, useUi } from '../state/uiStore.ts';
+import { ClauseEditor } from './ClauseEditor.tsx';
+import { CollabSession } from './CollabSession.ts';
+import { jumpToClause } from './jumpToClause.ts';
+import { NameDialog } from './NameDialog.tsx';
+import { TitleField } from './TitleField.tsx';
+import { useYMapValue } from './useYMapValue.ts';
+
+const SCHEMES: readonly NumberingScheme[] = ['zh-article', 'decimal', 'legal-en'];
+
+/** `/t/<id>`: asks for a display name once, then opens the template for co-editing. */
+export function EditorPage({ id }: { id: string }) {
+  const name = useUi((s) => s.name);
+  if (!name) return <NameDialog onSubmit={(n) => uiStore.getState().setName(n)} />;
+  return <EditorWorkspace key={id} id={id} />;
+}
+
+function EditorWorkspace({ id }: { id: string }) {
+  const t = useT();
+  const name = useUi((s) => s.name);
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [ready, setReady] = useState(false);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const nameRef = useRef(name);
+
+  useEffect(() => {
+    const s = new CollabSession(id, nameRef.current, location.origin);
+    const stopWatching = watchConnection(
+      s.ydoc,
+      s.provider,
+      (connection) => uiStore.getState().setConnection(connection),
+      [s.persistence],
+    );
+    setSession(s);
+    setReady(false);
+    s.ready.then(() => {
+      if (!s.destroyed) setReady(true);
+    });
+    return () => {
+      stopWatching();
+      s.destroy();
+      clearOutline();
+      uiStore.getState().setConnection(OFFLINE_CONNECTION);
+    };
+  }, [id]);
+
+  useEffect(() => {
+    nameRef.current = name;
+    session?.rename(name);
+  }, [name, session]);
+
+  const jump = useCallback((clauseId: string) => editor && jumpToClause(editor, clauseId), [editor]);
+
+  if (!session) return null;
+  return (
+    <div className="cw-editor-page">
+      <div className="cw-docbar">
+        <Link to={{ page: 'list' }} className="cw-back" title={t('nav.back')} aria-label={t('nav.back')}>
+          ←
+        </Link>
+        <TitleField ydoc={session.ydoc} />
+        <ConnectionStatus />
+        <Link to={{ page: 'preview', id }} className="button" data-testid="preview-link">
+          {t('nav.preview')}
+        </Link>
+      </div>
+      <div className="cw-workspace">
+        <aside className="cw-pane cw-pane-left">
+          <Outline onJump={jump} />
+        </aside>
+        <main className="cw-paper-wrap">
+          {ready ? (
+            <DocumentPaper session={session} onEditor={setEditor} />
+          ) : (
+            <div className="cw-paper cw-paper-waiting" aria-busy="true">
+              <p className="muted">{t('editor.waiting')}</p>
+            </div>
+          )}
+          <p className="cw-keys muted">{t('editor.keys')}</p>
+        </main>
+        <aside className="cw-pane cw-pane-right">
+          {/*
+            Right-hand side panel slot. The fields helper mounts its panel here, e.g.
+            <FieldsPanel ydoc={session.ydoc} editor={editor} />
+          */}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** The sheet of paper the clauses are written on; its numbering scheme sets the width of the label gutter. */
+function DocumentPaper({ session, onEditor }: { session: CollabSession; onEditor(editor: Editor | null): void }) {
+  const t = useT();
+  const meta = session.ydoc.getMap<unknown>(META_MAP);
+  const numbering = useYMapValue<string>(meta, 'numbering');
+  const scheme = SCHEMES.find((s) => s === numbering) ?? 'zh-article';
+  const getScheme = useCallback((): NumberingScheme => {
+    const value = meta.get('numbering');
+    return SCHEMES.find((s) => s === value) ?? 'zh-article';
+  }, [meta]);
+
+  return (
+    <div
+      className="cw-paper"
+      data-testid="editor"
+      data-numbering={scheme}
+      style={
+        {
+          '--cw-if-word': JSON.stringify(`${t('editor.if')} `),
+          '--cw-unless-word': JSON.stringify(`${t('editor.unless')} `),
+        } as React.CSSProperties
+      }
+    >
+      <ClauseEditor session={session} getScheme={getScheme} onEditor={onEditor} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { fetchTemplates } from '../api.ts';
+import { useT } from '../i18n/useT.ts';
+import { Link } from '../routing/Link.tsx';
+import { useUi } from '../state/uiStore.ts';
+import type { ListedTemplate } from './createTemplate.ts';
+import { formatUpdatedAt } from './formatUpdatedAt.ts';
+import { ImportMarkdown } from './ImportMarkdown.tsx';
+import { NewTemplateForm } from './NewTemplateForm.tsx';
+
+type Library =
+  | { state: 'loading' }
+  | { state: 'ready'; templates: ListedTemplate[] }
+  | { state: 'failed'; message: string };
+
+/** `/`: every template draft (title, last change, open), a form for a new one and Clause Markdown import. */
+export function TemplateListPage() {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const [library, setLibrary] = useState<Library>({ state: 'loading' });
+
+  useEffect(() => {
+    document.title = `${t('list.title')} · Clausewright`;
+  }, [t]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchTemplates(abort.signal).then(
+      (templates) => {
+        const listed = templates as ListedTemplate[];
+        // Most recently changed first; drafts without a date keep the server's order at the end.
+        listed.sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+        setLibrary({ state: 'ready', templates: listed });
+      },
+      (e: Error) => {
+        if (!abort.signal.aborted) setLibrary({ state: 'failed', message: e.message });
+      },
+    );
+    return () => abort.abort();
+  }, []);
+
+  return (
+    <main className="cw-page cw-list-page">
+      <section className="cw-library">
+        <h1>{t('list.title')}</h1>
+        {library.state === 'loading' ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : library.state === 'failed' ? (
+          <p className="values-error" role="alert">
+            {t('common.unreachable', { message: library.message })}
+          </p>
+        ) : library.templates.length === 0 ? (
+          <p className="muted" data-testid="template-list">
+            {t('list.empty')}
+          </p>
+        ) : (
+          <ul className="cw-template-list" data-testid="template-list">
+            {library.templates.map((tpl) => (
+              <li key={tpl.id} className="cw-template-row">
+                <Link
+                  to={{ page: 'editor', id: tpl.id }}
+                  className="cw-template-link"
+                  data-testid="template-link"
+                  data-id={tpl.id}
+                >
+                  <span className="cw-template-title">{tpl.title || tpl.id}</span>
+                  <span className="cw-template-meta">
+                    {tpl.numbering ? t(`numbering.${tpl.numbering}`) : null}
+                    {tpl.locale ? ` · ${t(`locale.${tpl.locale}`)}` : null}
+                    {tpl.updatedAt ? ` · ${t('list.updated', { when: formatUpdatedAt(tpl.updatedAt, lang) })}` : null}
+                  </span>
+                </Link>
+                <div className="cw-template-actions">
+                  <Link to={{ page: 'editor', id: tpl.id }} className="button primary">
+                    {t('list.open')}
+                  </Link>
+                  <Link to={{ page: 'preview', id: tpl.id }} className="button">
+                    {t('list.preview')}
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="cw-list-side">
+        <NewTemplateForm />
+        <ImportMarkdown />
+      </aside>
+    </main>
+  );
+}
