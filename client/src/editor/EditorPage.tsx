@@ -2,6 +2,7 @@ import type { NumberingScheme } from '@clausewright/model';
 import { META_MAP } from '@clausewright/schema';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, fetchTemplateMeta } from '../api.ts';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
 import { watchConnection } from '../connection/watchConnection.ts';
 import { useT } from '../i18n/useT.ts';
@@ -31,7 +32,18 @@ function EditorWorkspace({ id }: { id: string }) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [ready, setReady] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [missing, setMissing] = useState(false);
   const nameRef = useRef(name);
+
+  useEffect(() => {
+    // The websocket alone cannot tell a missing template from a slow server; the API can.
+    const abort = new AbortController();
+    fetchTemplateMeta(id, abort.signal).then(
+      () => setMissing(false),
+      (e: unknown) => setMissing(e instanceof ApiError && e.status === 404),
+    );
+    return () => abort.abort();
+  }, [id]);
 
   useEffect(() => {
     const s = new CollabSession(id, nameRef.current, location.origin);
@@ -81,6 +93,12 @@ function EditorWorkspace({ id }: { id: string }) {
         <main className="cw-paper-wrap">
           {ready ? (
             <DocumentPaper session={session} onEditor={setEditor} />
+          ) : missing ? (
+            <div className="cw-paper cw-paper-waiting" data-testid="not-found">
+              <p>
+                {t('editor.notFound', { id })} <Link to={{ page: 'list' }}>{t('nav.back')}</Link>
+              </p>
+            </div>
           ) : (
             <div className="cw-paper cw-paper-waiting" aria-busy="true">
               <p className="muted">{t('editor.waiting')}</p>

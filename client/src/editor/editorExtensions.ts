@@ -1,8 +1,7 @@
 import type { NumberingScheme } from '@clausewright/model';
-import { BODY_FIELD, templateExtensions } from '@clausewright/schema';
-import { Extension, type Extensions } from '@tiptap/core';
+import { BODY_FIELD, ClauseIds, ClauseKeymap, templateExtensions, YCollaboration } from '@clausewright/schema';
+import type { Extensions } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
-import { redo, undo, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { translate } from '../i18n/translate.ts';
@@ -30,7 +29,11 @@ export function editorExtensions(context: EditorExtensionContext): Extensions {
   return [
     // The schema every client and the server share; nothing may be dropped or the Y.Doc loses content.
     ...templateExtensions,
-    InterimCollaboration.configure({ fragment }),
+    // y-prosemirror binding + own-changes undo; renames duplicate clause ids after remote changes.
+    YCollaboration.configure({ fragment }),
+    // Word-like Enter / Tab / Shift-Tab / Backspace on clauses, and unique ids for this editor's own changes.
+    ClauseKeymap,
+    ClauseIds,
     // Carets read the sync plugin's state, so they come after it.
     CollabCarets.configure({ awareness: context.provider.awareness }),
     Placeholder.configure({
@@ -42,23 +45,3 @@ export function editorExtensions(context: EditorExtensionContext): Extensions {
     // Fields, references and conditions (client/src/fields|refs|conditions) add their extensions here.
   ];
 }
-
-// Stand-in until @clausewright/schema exports YCollaboration: y-prosemirror sync plus own-changes undo.
-const InterimCollaboration = Extension.create<{ fragment: Y.XmlFragment | null }>({
-  name: 'interimCollaboration',
-  priority: 1000,
-  addOptions() {
-    return { fragment: null };
-  },
-  addProseMirrorPlugins() {
-    if (!this.options.fragment) return [];
-    return [ySyncPlugin(this.options.fragment), yUndoPlugin()];
-  },
-  addKeyboardShortcuts() {
-    return {
-      'Mod-z': () => undo(this.editor.state),
-      'Mod-Shift-z': () => redo(this.editor.state),
-      'Mod-y': () => redo(this.editor.state),
-    };
-  },
-});

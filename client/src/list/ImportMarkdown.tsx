@@ -1,9 +1,8 @@
 import type { SourceProblem } from '@clausewright/model';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { ApiError } from '../api.ts';
+import { ApiError, createTemplate } from '../api.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../routing/navigate.ts';
-import { createTemplate } from './createTemplate.ts';
 import { TemplateErrors } from './TemplateErrors.tsx';
 
 type Failure = { file: string; message: string; problems: SourceProblem[] };

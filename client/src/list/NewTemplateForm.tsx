@@ -1,9 +1,9 @@
 import { type Locale, NUMBERING_SCHEMES, type NumberingScheme } from '@clausewright/model';
 import { type FormEvent, useState } from 'react';
+import { createTemplate } from '../api.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../routing/navigate.ts';
 import { useUi } from '../state/uiStore.ts';
-import { createTemplate } from './createTemplate.ts';
 
 /** Creates a blank template (one empty clause) with a title, numbering scheme and contract language, then opens it. */
 export function NewTemplateForm() {

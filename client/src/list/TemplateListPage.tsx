@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
-import { fetchTemplates } from '../api.ts';
+import { fetchTemplates, type TemplateListItem } from '../api.ts';
 import { useT } from '../i18n/useT.ts';
 import { Link } from '../routing/Link.tsx';
 import { useUi } from '../state/uiStore.ts';
-import type { ListedTemplate } from './createTemplate.ts';
 import { formatUpdatedAt } from './formatUpdatedAt.ts';
 import { ImportMarkdown } from './ImportMarkdown.tsx';
 import { NewTemplateForm } from './NewTemplateForm.tsx';
 
 type Library =
   | { state: 'loading' }
-  | { state: 'ready'; templates: ListedTemplate[] }
+  | { state: 'ready'; templates: TemplateListItem[] }
   | { state: 'failed'; message: string };
 
 /** `/`: every template draft (title, last change, open), a form for a new one and Clause Markdown import. */
@@ -27,10 +26,11 @@ export function TemplateListPage() {
     const abort = new AbortController();
     fetchTemplates(abort.signal).then(
       (templates) => {
-        const listed = templates as ListedTemplate[];
-        // Most recently changed first; drafts without a date keep the server's order at the end.
-        listed.sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
-        setLibrary({ state: 'ready', templates: listed });
+        // Most recently changed first.
+        setLibrary({
+          state: 'ready',
+          templates: [...templates].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+        });
       },
       (e: Error) => {
         if (!abort.signal.aborted) setLibrary({ state: 'failed', message: e.message });
@@ -65,9 +65,8 @@ export function TemplateListPage() {
                 >
                   <span className="cw-template-title">{tpl.title || tpl.id}</span>
                   <span className="cw-template-meta">
-                    {tpl.numbering ? t(`numbering.${tpl.numbering}`) : null}
-                    {tpl.locale ? ` · ${t(`locale.${tpl.locale}`)}` : null}
-                    {tpl.updatedAt ? ` · ${t('list.updated', { when: formatUpdatedAt(tpl.updatedAt, lang) })}` : null}
+                    {t(`numbering.${tpl.numbering}`)} · {t(`locale.${tpl.locale}`)} ·{' '}
+                    {t('list.updated', { when: formatUpdatedAt(tpl.updatedAt, lang) })}
                   </span>
                 </Link>
                 <div className="cw-template-actions">
