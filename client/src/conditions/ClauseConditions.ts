@@ -132,7 +132,10 @@ function build(state: EditorState, source: FieldDefsSource | null): DecorationSe
       const text = describeCondition(condition, source?.get(condition.field)?.label);
       const unknown = source !== null && !source.get(condition.field);
       decorations.push(
-        Decoration.node(pos, pos + block.nodeSize, { class: 'cw-conditional', 'data-condition': text }),
+        Decoration.node(pos, pos + block.nodeSize, {
+          class: 'cw-conditional cw-condition-tagged',
+          'data-condition': text,
+        }),
         Decoration.widget(pos + 1, (view) => tag(view, source, id, text, unknown), {
           side: -1,
           key: `cond:${id}:${text}:${unknown}`,

@@ -31,6 +31,8 @@ export const fieldSuggestionKey = new PluginKey('fieldSuggestion');
  */
 export const FieldSuggestion = Extension.create<FieldSuggestionOptions>({
   name: 'fieldSuggestion',
+  // Ahead of the clause keymap (priority 200): Enter and Tab pick a row while the popup is open.
+  priority: 500,
 
   addOptions() {
     return { fields: null };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { templateExtensions } from '@clausewright/schema';
+import { ClauseKeymap, templateExtensions } from '@clausewright/schema';
 import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,6 +9,7 @@ import { ClauseRefSuggestion } from '../refs/ClauseRefSuggestion.ts';
 import { uiStore } from '../state/uiStore.ts';
 import { FieldChip } from './FieldChip.ts';
 import { FieldSuggestion } from './FieldSuggestion.ts';
+import { withEditingFeatures } from './withEditingFeatures.ts';
 
 let editor: Editor | null = null;
 
@@ -210,5 +211,27 @@ describe('clause conditions', () => {
     clear?.click();
     expect(attrsOf(editor, 0)).toMatchObject({ if: null, unless: null });
     expect(root.querySelector('[data-id=a]')?.classList.contains('cw-conditional')).toBe(false);
+  });
+});
+
+describe('withEditingFeatures', () => {
+  it('swaps in the chips in place and lets Enter pick a typeahead row before the clause keymap splits', async () => {
+    const names = withEditingFeatures(templateExtensions).map((e) => e.name);
+    expect(names.filter((n) => n === 'field' || n === 'clauseRef')).toEqual(['field', 'clauseRef']);
+    expect(withEditingFeatures(templateExtensions)).toContain(FieldChip);
+
+    const element = document.createElement('div');
+    document.body.append(element);
+    editor = new Editor({
+      element,
+      extensions: withEditingFeatures([...templateExtensions, ClauseKeymap]),
+      content: { type: 'doc', content: [clause('a', [text('见')]), clause('b', [text('付款')])] },
+    });
+    editor.chain().focus().setTextSelection(2).insertContent('[[').run();
+    await settle();
+    key(editor, 'ArrowDown');
+    key(editor, 'Enter');
+    expect(editor.state.doc.childCount).toBe(2);
+    expect(editor.state.doc.child(0).child(1).attrs.target).toBe('b');
   });
 });

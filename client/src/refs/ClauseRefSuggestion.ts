@@ -27,6 +27,8 @@ export const clauseRefSuggestionKey = new PluginKey('clauseRefSuggestion');
  */
 export const ClauseRefSuggestion = Extension.create({
   name: 'clauseRefSuggestion',
+  // Ahead of the clause keymap (priority 200): Enter and Tab pick a row while the popup is open.
+  priority: 500,
 
   addCommands() {
     return {
