@@ -1,10 +1,11 @@
 import type { NumberingScheme } from '@clausewright/model';
-import { META_MAP } from '@clausewright/schema';
+import { FIELDS_MAP, META_MAP } from '@clausewright/schema';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, fetchTemplateMeta } from '../api.ts';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
 import { watchConnection } from '../connection/watchConnection.ts';
+import { FieldsPanel } from '../fields/FieldsPanel.tsx';
 import { useT } from '../i18n/useT.ts';
 import { Outline } from '../outline/Outline.tsx';
 import { clearOutline } from '../outline/outlineStore.ts';
@@ -107,10 +108,7 @@ function EditorWorkspace({ id }: { id: string }) {
           <p className="cw-keys muted">{t('editor.keys')}</p>
         </main>
         <aside className="cw-pane cw-pane-right">
-          {/*
-            Right-hand side panel slot. The fields helper mounts its panel here, e.g.
-            <FieldsPanel ydoc={session.ydoc} editor={editor} />
-          */}
+          {editor && <FieldsPanel editor={editor} fields={session.ydoc.getMap(FIELDS_MAP)} />}
         </aside>
       </div>
     </div>

@@ -4,6 +4,7 @@ import type { Extensions } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { withEditingFeatures } from '../fields/withEditingFeatures.ts';
 import { translate } from '../i18n/translate.ts';
 import { uiStore } from '../state/uiStore.ts';
 import { CollabCarets } from './CollabCarets.ts';
@@ -27,8 +28,9 @@ export interface EditorExtensionContext {
 export function editorExtensions(context: EditorExtensionContext): Extensions {
   const fragment = context.ydoc.getXmlFragment(BODY_FIELD);
   return [
-    // The schema every client and the server share; nothing may be dropped or the Y.Doc loses content.
-    ...templateExtensions,
+    // The schema every client and the server share; nothing may be dropped or the Y.Doc loses content. Field and
+    // reference nodes get their chip views in place; `{{`/`[[` typeaheads and clause conditions are added.
+    ...withEditingFeatures(templateExtensions),
     // y-prosemirror binding + own-changes undo; renames duplicate clause ids after remote changes.
     YCollaboration.configure({ fragment }),
     // Word-like Enter / Tab / Shift-Tab / Backspace on clauses, and unique ids for this editor's own changes.
@@ -42,6 +44,5 @@ export function editorExtensions(context: EditorExtensionContext): Extensions {
         node.type.name === 'clause' ? translate(uiStore.getState().lang, 'editor.placeholder') : '',
       showOnlyCurrent: true,
     }),
-    // Fields, references and conditions (client/src/fields|refs|conditions) add their extensions here.
   ];
 }
