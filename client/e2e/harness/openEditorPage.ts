@@ -12,17 +12,17 @@ export interface OpenEditorOptions {
   /** Display name, stored as `localStorage['clausewright.name']` before the page loads. */
   name: string;
   lang?: 'zh' | 'en';
-  /** How long to wait for the editor to show labelled clauses. */
+  /** How long to wait for the editor to show clauses. */
   timeoutMs?: number;
   viewport?: { width: number; height: number };
 }
 
-/** Any clause with its live label: the editor has loaded the document and numbered it. */
-export const LABELLED_CLAUSE = '[data-testid=editor] .ProseMirror p[data-type=clause][data-label]';
+/** Any clause in the editor: the page has the document (labels are checked by the tests, not assumed here). */
+export const EDITOR_CLAUSE = '[data-testid=editor] .ProseMirror p[data-type=clause]';
 
 /**
  * Opens `/t/<templateId>` in a new browser context (fresh storage, so IndexedDB starts empty) as `name`,
- * and waits until the editor shows labelled clauses.
+ * and waits until the editor shows the document's clauses.
  */
 export async function openEditorPage(
   browser: Browser,
@@ -47,7 +47,7 @@ export async function openEditorPage(
   const url = `${baseUrl}/t/${encodeURIComponent(templateId)}`;
   await page.goto(url);
   try {
-    await page.waitForSelector(LABELLED_CLAUSE, { timeout: options.timeoutMs ?? 30_000 });
+    await page.waitForSelector(EDITOR_CLAUSE, { timeout: options.timeoutMs ?? 30_000 });
   } catch (e) {
     // Say what the page shows instead, so a failure explains itself.
     const shown = await page
@@ -58,7 +58,7 @@ export async function openEditorPage(
         () => '(no body)',
       );
     throw new Error(
-      `${url} showed no labelled clause (${LABELLED_CLAUSE}): ${(e as Error).message.split('\n')[0]}\n` +
+      `${url} showed no clause (${EDITOR_CLAUSE}): ${(e as Error).message.split('\n')[0]}\n` +
         `page text: ${shown.slice(0, 400)}\nerrors: ${errors.join(' | ') || 'none'}`,
     );
   }

@@ -1,5 +1,4 @@
 export type { ClausewrightGlobals, ClausewrightWindow } from './ClausewrightWindow.ts';
 export { caretToClauseEnd } from './caretToClauseEnd.ts';
-export { clauseIdByLabel } from './clauseIdByLabel.ts';
 export { clauseSelector } from './clauseSelector.ts';
 export { type ClauseState, clauseState } from './clauseState.ts';
