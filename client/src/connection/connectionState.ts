@@ -14,9 +14,10 @@ export interface ConnectionFacts {
 
 /**
  * Connected only once synced; a lost connection reads "offline" until a new socket opens, so the status does not
- * flicker through "connecting" on every backed-off retry.
+ * flicker through "connecting" on every backed-off retry. A browser that says it is offline is offline.
  */
 export function connectionState({ wsconnected, synced, lost, online }: ConnectionFacts): ConnectionState {
+  if (!online) return 'offline';
   if (wsconnected) return synced ? 'connected' : 'connecting';
-  return lost || !online ? 'offline' : 'connecting';
+  return lost ? 'offline' : 'connecting';
 }

@@ -1,7 +1,7 @@
 import type { NumberingScheme } from '@clausewright/model';
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { OutlineFeed } from '../outline/OutlineFeed.ts';
 import type { CollabSession } from './CollabSession.ts';
 import { editorExtensions } from './editorExtensions.ts';
@@ -21,6 +21,8 @@ declare global {
 
 interface Props {
   session: CollabSession;
+  /** The numbering scheme now; when it changes the labels are recomputed. */
+  scheme: NumberingScheme;
   getScheme(): NumberingScheme;
   onEditor(editor: Editor | null): void;
 }
@@ -29,7 +31,7 @@ interface Props {
  * The TipTap editor bound to the session's Y.Doc. Created once per session; it never re-renders React on a
  * transaction (the hot path): labels, carets and the outline all update outside React.
  */
-export function ClauseEditor({ session, getScheme, onEditor }: Props) {
+export function ClauseEditor({ session, scheme, getScheme, onEditor }: Props) {
   const feed = useMemo(() => new OutlineFeed(), []);
   const editor = useEditor(
     {
@@ -58,6 +60,14 @@ export function ClauseEditor({ session, getScheme, onEditor }: Props) {
       onEditor(null);
     };
   }, [editor, feed, session, onEditor]);
+
+  const labelledWith = useRef(scheme);
+  useEffect(() => {
+    // The labels plugin reads the scheme only when it recomputes; a new scheme (from anyone) needs a full relabel.
+    if (!editor || labelledWith.current === scheme) return;
+    labelledWith.current = scheme;
+    editor.commands.relabelClauses();
+  }, [editor, scheme]);
 
   return <EditorContent editor={editor} className="cw-editor-content" />;
 }

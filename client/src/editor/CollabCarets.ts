@@ -7,7 +7,17 @@ export interface CollabCaretsOptions {
   awareness: Awareness | null;
 }
 
-/** A caret with a name flag, in y-prosemirror's markup (`.ProseMirror-yjs-cursor`) so tests and styles can find it. */
+// The flag's look lives in the caret's shadow root, where the page's stylesheet does not reach.
+const FLAG_STYLE =
+  'position:absolute;left:-1px;bottom:100%;padding:1px 5px;border-radius:3px 3px 3px 0;color:#fff;' +
+  'font:600 11px/1.3 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;' +
+  'white-space:nowrap;text-indent:0;user-select:none;pointer-events:none;';
+
+/**
+ * A caret with a name flag, in y-prosemirror's markup (`.ProseMirror-yjs-cursor`). Its content sits in a shadow
+ * root so that the clause's text (`textContent`, what tests and assistive reads see) never includes other people's
+ * names; the name is also on `data-name`.
+ */
 function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
   const name = typeof user.name === 'string' && user.name ? user.name : '?';
   const color = typeof user.color === 'string' ? user.color : '#888888';
@@ -16,12 +26,12 @@ function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
   el.style.borderColor = color;
   el.setAttribute('data-name', name);
   el.setAttribute('aria-hidden', 'true');
+  const shadow = el.attachShadow({ mode: 'open' });
   const flag = document.createElement('span');
-  flag.className = 'cw-caret-flag';
-  flag.style.backgroundColor = color;
+  flag.setAttribute('style', `${FLAG_STYLE}background-color:${color};`);
   flag.textContent = name;
   // Word joiners keep the caret from becoming a line-break opportunity, as in y-prosemirror's own caret.
-  el.append('\u2060', flag, '\u2060');
+  shadow.append('\u2060', flag, '\u2060');
   return el;
 }
 

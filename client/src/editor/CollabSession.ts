@@ -27,6 +27,10 @@ export class CollabSession {
    */
   readonly ready: Promise<void>;
   #destroyed = false;
+  // A socket can outlive the network (Chromium keeps it open when it goes offline): close it, so edits are kept
+  // and counted as unsynced instead of vanishing into a dead connection, and reconnect when the network returns.
+  readonly #onOffline = () => this.provider.disconnect();
+  readonly #onOnline = () => this.provider.connect();
 
   constructor(id: string, name: string, origin: string) {
     this.id = id;
@@ -34,6 +38,8 @@ export class CollabSession {
     this.persistence = new IndexeddbPersistence(`clausewright:${id}`, this.ydoc);
     this.provider = new WebsocketProvider(collabUrl(origin), id, this.ydoc, { params: { name } });
     this.provider.awareness.setLocalStateField('user', this.user);
+    window.addEventListener('offline', this.#onOffline);
+    window.addEventListener('online', this.#onOnline);
     const body = this.ydoc.getXmlFragment(BODY_FIELD);
     this.ready = new Promise<void>((resolve) => {
       const onSync = (synced: boolean) => {
@@ -65,6 +71,8 @@ export class CollabSession {
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    window.removeEventListener('offline', this.#onOffline);
+    window.removeEventListener('online', this.#onOnline);
     this.provider.destroy();
     void this.persistence.destroy();
     this.ydoc.destroy();

@@ -138,7 +138,7 @@ function DocumentPaper({ session, onEditor }: { session: CollabSession; onEditor
         } as React.CSSProperties
       }
     >
-      <ClauseEditor session={session} getScheme={getScheme} onEditor={onEditor} />
+      <ClauseEditor session={session} scheme={scheme} getScheme={getScheme} onEditor={onEditor} />
     </div>
   );
 }

@@ -1,5 +1,12 @@
-import type { NumberingScheme } from '@clausewright/model';
-import { BODY_FIELD, ClauseIds, ClauseKeymap, templateExtensions, YCollaboration } from '@clausewright/schema';
+import type { ClauseNumber, NumberingScheme } from '@clausewright/model';
+import {
+  BODY_FIELD,
+  ClauseIds,
+  ClauseKeymap,
+  ClauseLabels,
+  templateExtensions,
+  YCollaboration,
+} from '@clausewright/schema';
 import type { Extensions } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import type { WebsocketProvider } from 'y-websocket';
@@ -18,7 +25,7 @@ export interface EditorExtensionContext {
   /** The numbering scheme in the document's meta map, read whenever labels are recomputed. */
   getScheme(): NumberingScheme;
   /** Called when clause labels change (not on plain typing): feeds the outline. */
-  onLabels(labels: ReadonlyMap<string, string>): void;
+  onLabels(labels: ReadonlyMap<string, ClauseNumber>): void;
 }
 
 /**
@@ -36,6 +43,8 @@ export function editorExtensions(context: EditorExtensionContext): Extensions {
     // Word-like Enter / Tab / Shift-Tab / Backspace on clauses, and unique ids for this editor's own changes.
     ClauseKeymap,
     ClauseIds,
+    // Live labels as `data-label` decorations (and `cw-conditional`), recomputed only when clause structure changes.
+    ClauseLabels.configure({ getScheme: context.getScheme, onChange: (labels) => context.onLabels(labels) }),
     // Carets read the sync plugin's state, so they come after it.
     CollabCarets.configure({ awareness: context.provider.awareness }),
     Placeholder.configure({

@@ -11,7 +11,7 @@ const SNIPPET_DELAY_MS = 400;
  */
 export class OutlineFeed {
   #editor: Editor | null = null;
-  #labels: ReadonlyMap<string, string> = new Map();
+  #labels: ReadonlyMap<string, { label: string }> = new Map();
   #frame = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -35,8 +35,8 @@ export class OutlineFeed {
     cancelAnimationFrame(this.#frame);
   }
 
-  /** New labels (clause id → label): published on the next frame, outside the transaction that made them. */
-  labelsChanged(labels: ReadonlyMap<string, string>): void {
+  /** New labels (by clause id): published on the next frame, outside the transaction that made them. */
+  labelsChanged(labels: ReadonlyMap<string, { label: string }>): void {
     this.#labels = labels;
     cancelAnimationFrame(this.#frame);
     this.#frame = requestAnimationFrame(() => this.#publish());

@@ -21,8 +21,8 @@ describe('deriveOutline', () => {
       clause('empty', 2, ''),
     );
     const labels = new Map([
-      ['scope', '第一条'],
-      ['fee', '1-1'],
+      ['scope', { label: '第一条' }],
+      ['fee', { label: '1-1' }],
     ]);
     expect(deriveOutline(d, labels)).toEqual([
       { id: 'scope', level: 1, label: '第一条', text: '服务内容', conditional: false },
@@ -51,10 +51,10 @@ describe('deriveOutline', () => {
 describe('reuseEntries and the outline store', () => {
   it('keeps unchanged entries identical and the list itself when nothing changed', () => {
     const d = doc(clause('a', 1, 'one'), clause('b', 1, 'two'));
-    const first = deriveOutline(d, new Map([['a', '1.']]));
-    expect(reuseEntries(first, deriveOutline(d, new Map([['a', '1.']])))).toBe(first);
+    const first = deriveOutline(d, new Map([['a', { label: '1.' }]]));
+    expect(reuseEntries(first, deriveOutline(d, new Map([['a', { label: '1.' }]])))).toBe(first);
 
-    const relabelled = reuseEntries(first, deriveOutline(d, new Map([['a', '2.']])));
+    const relabelled = reuseEntries(first, deriveOutline(d, new Map([['a', { label: '2.' }]])));
     expect(relabelled).not.toBe(first);
     expect(relabelled[0]).not.toBe(first[0]);
     expect(relabelled[1]).toBe(first[1]);

@@ -14,8 +14,8 @@ export interface OutlineEntry {
 /** How much of a clause's text the outline shows. */
 export const SNIPPET_LENGTH = 36;
 
-/** The clause outline of a document: every top-level `clause` block in order, labelled from `labels` (id → label). */
-export function deriveOutline(doc: PMNode, labels: ReadonlyMap<string, string>): OutlineEntry[] {
+/** The clause outline of a document: every top-level `clause` block in order, labelled from `labels` (by id). */
+export function deriveOutline(doc: PMNode, labels: ReadonlyMap<string, { label: string }>): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   doc.forEach((node) => {
     if (node.type.name !== 'clause') return;
@@ -24,7 +24,7 @@ export function deriveOutline(doc: PMNode, labels: ReadonlyMap<string, string>):
     entries.push({
       id,
       level: Number(node.attrs.level) || 1,
-      label: labels.get(id) ?? '',
+      label: labels.get(id)?.label ?? '',
       text: snippet(node),
       conditional: Boolean(node.attrs.if || node.attrs.unless),
     });
