@@ -92,14 +92,14 @@ function EditorWorkspace({ id }: { id: string }) {
           <Outline onJump={jump} />
         </aside>
         <main className="cw-paper-wrap">
-          {ready ? (
-            <DocumentPaper session={session} onEditor={setEditor} />
-          ) : missing ? (
+          {missing ? (
             <div className="cw-paper cw-paper-waiting" data-testid="not-found">
               <p>
                 {t('editor.notFound', { id })} <Link to={{ page: 'list' }}>{t('nav.back')}</Link>
               </p>
             </div>
+          ) : ready ? (
+            <DocumentPaper session={session} onEditor={setEditor} />
           ) : (
             <div className="cw-paper cw-paper-waiting" aria-busy="true">
               <p className="muted">{t('editor.waiting')}</p>
