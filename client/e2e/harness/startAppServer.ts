@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +15,11 @@ export interface AppServer {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** The copy of `client/dist` this server serves. */
+  readonly clientDir: string;
   /** Stops the server (SIGTERM, so it flushes storage) and starts it again on the same port and data. */
   restart(): Promise<void>;
-  /** Stops the server's process group and removes its data directory. */
+  /** Stops the server's process group and removes its data directory and client copy. */
   close(): Promise<void>;
 }
 
@@ -85,12 +87,22 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
 
 /**
  * Starts `server/src/main.ts` (via tsx) on a free port with a fresh data directory, quiet logs, and the seed
- * templates imported; resolves once `GET /api/templates` answers.
+ * templates imported; resolves once `GET /api/templates` answers. It serves a copy of the built client taken now
+ * (call `ensureClientBuilt` first), so a rebuild of `client/dist` during the run cannot pull files from under it.
  */
 export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
+  const dist = join(REPO_ROOT, 'client', 'dist');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist} has no index.html: call ensureClientBuilt() first`);
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-data-'));
+  const clientDir = mkdtempSync(join(tmpdir(), 'cw-e2e-client-'));
+  cpSync(dist, clientDir, { recursive: true });
+  const removeDirs = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clientDir, { recursive: true, force: true });
+  };
   let child: ChildProcess | undefined;
   let output = '';
 
@@ -103,6 +115,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
         PORT: String(port),
         HOST,
         CLAUSEWRIGHT_DATA_DIR: dataDir,
+        CLAUSEWRIGHT_CLIENT_DIR: clientDir,
         LOG_LEVEL: 'silent',
         ...options.env,
       },
@@ -127,7 +140,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   try {
     await launch();
   } catch (e) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDirs();
     throw e;
   }
 
@@ -135,13 +148,14 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     url,
     port,
     dataDir,
+    clientDir,
     restart: async () => {
       if (child) await stopChild(child);
       await launch();
     },
     close: async () => {
       if (child) await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDirs();
     },
   };
 }
