@@ -1,18 +1,16 @@
-import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { prng as rng } from '../../server/test/prng.ts';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { WorkerReply, WorkerRequest } from './loadWorker.ts';
 
 /** What one load run measured. */
 export interface LoadResult {
-  /** Sender-apply → receiver-observe latency in ms, one sample per (item, receiver). */
+  /** Sender-apply → receiver-observe latency in ms, one sample per (keystroke, receiver). */
   samples: number[];
   /** Characters typed in total. */
   typed: number;
   /** Samples expected: typed × (clients − 1). */
   expected: number;
-  /** Event-loop utilisation of this (client) process while typing, 0–1. */
+  /** Mean event-loop utilisation of the client processes while typing, 0–1. */
   clientElu: number;
 }
 
@@ -21,99 +19,105 @@ export interface LoadOptions {
   durationMs: number;
   /** Mean ms between one client's keystrokes. @default 200 */
   intervalMs?: number;
+  /** Client processes the clients are spread over. @default 4 */
+  workers?: number;
   seed?: number;
 }
 
-// The root has `ws` but not its types (@types/ws lives with the server package); the provider only needs the class.
-const { WebSocket } = createRequire(import.meta.url)('ws') as { WebSocket: unknown };
+const WORKER = fileURLToPath(new URL('./loadWorker.ts', import.meta.url));
+// Time for every worker to receive the start signal before the first keystroke.
+const START_DELAY_MS = 500;
 
-const SYNC_TIMEOUT_MS = 30_000;
-const DRAIN_TIMEOUT_MS = 10_000;
+/** Resolves with the next reply of `type` from a worker. */
+function next<T extends WorkerReply['type']>(child: ChildProcess, type: T): Promise<Extract<WorkerReply, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WorkerReply) => {
+      if (message.type !== type) return;
+      cleanup();
+      resolve(message as Extract<WorkerReply, { type: T }>);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`load worker exited (${code}) while waiting for "${type}"`));
+    };
+    const cleanup = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const send = (child: ChildProcess, message: WorkerRequest) => child.send(message);
 
 /**
- * `clients` y-websocket providers (all in this process) on document `docName` at `wsUrl`, each typing one character
- * every ~`intervalMs` (jittered start) into the Y.Text 'bench' for `durationMs`. A keystroke's send time is taken
- * at the sender just before the local insert, keyed by the inserted item's (clientID, clock); each receiver records
- * now − send time for every item a remote transaction integrates (from its before/after state vectors).
+ * `clients` y-websocket clients on document `docName` at `wsUrl`, spread over `workers` child processes so no one
+ * client process saturates; each types one character into the Y.Text 'bench' every ~`intervalMs` (jittered) for
+ * `durationMs`. Latency is from the sender applying a keystroke to each receiver observing it, both read on the
+ * shared wall clock (performance.timeOrigin + performance.now()).
  */
 export async function runLoad(wsUrl: string, docName: string, options: LoadOptions): Promise<LoadResult> {
-  const intervalMs = options.intervalMs ?? 200;
-  const random = rng(options.seed ?? 1);
-  const sentAt = new Map<number, number[]>();
-  const samples: number[] = [];
-  const docs: Y.Doc[] = [];
-  const providers: WebsocketProvider[] = [];
-  const timers: NodeJS.Timeout[] = [];
-  // Each provider adds a process 'exit' listener in Node; that many is expected here, not a leak.
-  const maxListeners = process.getMaxListeners();
-  process.setMaxListeners(maxListeners + options.clients);
+  const workerCount = Math.min(options.workers ?? 4, options.clients);
+  const children = Array.from({ length: workerCount }, () =>
+    fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' }),
+  );
   try {
-    for (let i = 0; i < options.clients; i++) {
-      const doc = new Y.Doc();
-      const sent: number[] = [];
-      sentAt.set(doc.clientID, sent);
-      doc.on('afterTransaction', (tr: Y.Transaction) => {
-        if (tr.local) return;
-        const now = performance.now();
-        for (const [client, after] of tr.afterState) {
-          const times = sentAt.get(client);
-          if (!times) continue;
-          for (let clock = tr.beforeState.get(client) ?? 0; clock < after; clock++) {
-            const t = times[clock];
-            if (t !== undefined) samples.push(now - t);
-          }
-        }
-      });
-      docs.push(doc);
-      // disableBc: in one process the BroadcastChannel would carry updates between clients past the server.
-      providers.push(
-        new WebsocketProvider(wsUrl, docName, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true }),
-      );
+    await Promise.all(
+      children.map((child, i) => {
+        const clients = Math.floor(options.clients / workerCount) + (i < options.clients % workerCount ? 1 : 0);
+        const joined = next(child, 'joined');
+        send(child, { type: 'join', wsUrl, docName, clients, seed: (options.seed ?? 1) * 100 + i });
+        return joined;
+      }),
+    );
+    const startAt = performance.timeOrigin + performance.now() + START_DELAY_MS;
+    const typedReplies = await Promise.all(
+      children.map((child) => {
+        const typed = next(child, 'typed');
+        send(child, {
+          type: 'type',
+          startAt,
+          durationMs: options.durationMs,
+          intervalMs: options.intervalMs ?? 200,
+        });
+        return typed;
+      }),
+    );
+    const sends = new Float64Array(typedReplies.reduce((n, r) => n + r.sends.length, 0));
+    let offset = 0;
+    for (const r of typedReplies) {
+      sends.set(r.sends, offset);
+      offset += r.sends.length;
     }
-    const deadline = performance.now() + SYNC_TIMEOUT_MS;
-    while (!providers.every((p) => p.synced)) {
-      if (performance.now() > deadline) {
-        throw new Error(`only ${providers.filter((p) => p.synced).length}/${providers.length} clients synced`);
-      }
-      await sleep(20);
-    }
-    await sleep(500);
-
-    let typed = 0;
-    const elu0 = performance.eventLoopUtilization();
-    const stopAt = performance.now() + options.durationMs;
-    for (const doc of docs) {
-      const text = doc.getText('bench');
-      const sent = sentAt.get(doc.clientID) ?? [];
-      const type = () => {
-        if (performance.now() >= stopAt) return;
-        const clock = Y.getState(doc.store, doc.clientID);
-        const index = Math.floor(random() * (text.length + 1));
-        const char = String.fromCharCode(97 + Math.floor(random() * 26));
-        sent[clock] = performance.now();
-        text.insert(index, char);
-        typed++;
-      };
-      const start = setTimeout(() => {
-        type();
-        timers.push(setInterval(type, intervalMs));
-      }, random() * intervalMs);
-      timers.push(start);
-    }
-    await sleep(options.durationMs);
-    for (const t of timers) clearInterval(t);
-    const clientElu = performance.eventLoopUtilization(elu0).utilization;
-
-    const expected = typed * (options.clients - 1);
-    const drainDeadline = performance.now() + DRAIN_TIMEOUT_MS;
-    while (samples.length < expected && performance.now() < drainDeadline) await sleep(50);
-    return { samples, typed, expected, clientElu };
+    const sampleReplies = await Promise.all(
+      children.map((child) => {
+        const replied = next(child, 'samples');
+        send(child, { type: 'sends', sends });
+        return replied;
+      }),
+    );
+    const samples: number[] = [];
+    for (const r of sampleReplies) for (const s of r.samples) samples.push(s);
+    const typed = typedReplies.reduce((n, r) => n + r.typed, 0);
+    return {
+      samples,
+      typed,
+      expected: typed * (options.clients - 1),
+      clientElu: typedReplies.reduce((n, r) => n + r.elu, 0) / typedReplies.length,
+    };
   } finally {
-    for (const t of timers) clearInterval(t);
-    for (const p of providers) p.destroy();
-    for (const d of docs) d.destroy();
-    process.setMaxListeners(maxListeners);
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            if (child.connected) send(child, { type: 'exit' });
+            else child.kill();
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
   }
 }

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { attachCollab } from '../../server/src/collab/attachCollab.ts';
 import { DocumentHub } from '../../server/src/collab/DocumentHub.ts';
 import { SqliteStore } from '../../server/src/storage/SqliteStore.ts';
+import { OUR_DB_FILE } from './servers.ts';
 
 // The co-editing server as main.ts assembles it (SqliteStore + DocumentHub + attachCollab), without the template
 // HTTP API. Started by sync.bench.ts as a child process: `PORT` (0 picks one), `CLAUSEWRIGHT_DATA_DIR` (required);
 // prints `listening <port>` once ready and stops on SIGTERM/SIGINT or when its stdin closes (the parent went away).
 const dataDir = process.env.CLAUSEWRIGHT_DATA_DIR;
 if (!dataDir) throw new Error('CLAUSEWRIGHT_DATA_DIR is required');
-const store = SqliteStore.open(path.join(dataDir, 'bench.db'));
+const store = SqliteStore.open(path.join(dataDir, OUR_DB_FILE));
 const hub = new DocumentHub(store);
 const server = createServer((_req, res) => {
   res.writeHead(404).end();

@@ -86,10 +86,17 @@ async function start(
   }
 }
 
-/** Ours: SqliteStore (in a fresh temp dir) + DocumentHub + attachCollab, via bench/sync/ourServer.ts. */
-export async function startOurServer(): Promise<ChildServer> {
+/** The store file bench/sync/ourServer.ts opens in its data dir. */
+export const OUR_DB_FILE = 'bench.db';
+
+/**
+ * Ours: SqliteStore (in a fresh temp dir) + DocumentHub + attachCollab, via bench/sync/ourServer.ts. `prepare` may
+ * fill the store (`<dataDir>/bench.db`) before the server starts.
+ */
+export async function startOurServer(prepare?: (dbFile: string) => Promise<void>): Promise<ChildServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-sync-bench-'));
   try {
+    await prepare?.(join(dataDir, OUR_DB_FILE));
     const { child, match } = await start(
       ['--import', 'tsx', fileURLToPath(new URL('./ourServer.ts', import.meta.url))],
       { ...process.env, PORT: '0', HOST, CLAUSEWRIGHT_DATA_DIR: dataDir },

@@ -218,6 +218,8 @@ export class DocumentHub {
       throw error;
     }
     const hubDoc = new HubDocument(docId, doc);
+    // A compacted (or freshly created) log is one encoded state already: joiners get those bytes, not a re-encoding.
+    if (stored.length === 1) hubDoc.fullState = stored[0] as Uint8Array;
     doc.on('update', (update: Uint8Array, origin: unknown) => this.#onDocUpdate(hubDoc, update, origin));
     doc.getMap(META_MAP).observe(() => {
       hubDoc.summaryChanged = true;

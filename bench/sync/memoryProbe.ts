@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { DocumentHub } from '../../server/src/collab/DocumentHub.ts';
+import { storeNewTemplate } from '../../server/src/collab/storeNewTemplate.ts';
+import { createLogger } from '../../server/src/createLogger.ts';
+import { SqliteStore } from '../../server/src/storage/SqliteStore.ts';
+import { fiveHundredClauses } from './fiveHundredClauses.ts';
+
+// Run by server.bench.ts as `node --expose-gc --import tsx memoryProbe.ts`: loads DOCS 500-clause documents into a
+// DocumentHub from a SqliteStore and prints one JSON line { ratio, heapPerDoc, bytesPerDoc }, where ratio is the
+// heap the loaded documents hold (after full GCs) ÷ the sum of their encodeStateAsUpdate sizes.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+const collect = () => {
+  for (let i = 0; i < 3; i++) gc();
+};
+
+const DOCS = Number(process.env.DOCS ?? 20);
+const dir = mkdtempSync(path.join(tmpdir(), 'cw-memory-bench-'));
+const store = SqliteStore.open(path.join(dir, 'memory.db'));
+try {
+  for (let i = 0; i <= DOCS; i++) await storeNewTemplate(store, fiveHundredClauses(`mem-${i}`));
+  const hub = new DocumentHub(store, { logger: createLogger('silent'), unloadAfterMs: 3_600_000 });
+  // One document first, so lazily built module state is not counted against the measured ones.
+  await hub.open('mem-0');
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const loaded = [];
+  for (let i = 1; i <= DOCS; i++) loaded.push(await hub.open(`mem-${i}`));
+  collect();
+  const heap = process.memoryUsage().heapUsed - before;
+  let bytes = 0;
+  for (const hubDoc of loaded) bytes += Y.encodeStateAsUpdate(hubDoc.doc).length;
+  console.log(JSON.stringify({ ratio: heap / bytes, heapPerDoc: heap / DOCS, bytesPerDoc: bytes / DOCS }));
+  await hub.close();
+} finally {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
