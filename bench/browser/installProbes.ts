@@ -7,6 +7,8 @@ import type { BenchProbes, PageWindow } from './PageGlobals.ts';
  */
 export async function installProbes(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean((globalThis as unknown as PageWindow).__clausewright?.editor));
+  // tsx (esbuild keepNames) wraps the named functions below in `__name(fn, "name")`; the page has no such helper.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
   await page.evaluate(() => {
     const w = globalThis as unknown as PageWindow;
     const cw = w.__clausewright;
