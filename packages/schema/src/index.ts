@@ -1,8 +1,17 @@
 export { Clause, clampLevel, MAX_CLAUSE_LEVEL } from './Clause.ts';
 export { ClauseIds, clauseIdsKey } from './ClauseIds.ts';
 export { type ClauseCondition, ClauseKeymap } from './ClauseKeymap.ts';
+export {
+  ClauseLabels,
+  type ClauseLabelsOptions,
+  type ClauseLabelsState,
+  clauseLabelsKey,
+  clauseLabelsPlugin,
+  getClauseLabels,
+} from './ClauseLabels.ts';
 export { ClauseParagraph } from './ClauseParagraph.ts';
 export { ClauseRef } from './ClauseRef.ts';
+export { blockDecorations, CONDITIONAL_CLASS, labelDecorationSet } from './clauseDecorations.ts';
 export { contentToInlines } from './contentToInlines.ts';
 export { decodeCondition } from './decodeCondition.ts';
 export { DEDUPE_ORIGIN, dedupeClauseIds } from './dedupeClauseIds.ts';
@@ -12,6 +21,7 @@ export { Field } from './Field.ts';
 export { inlinesToContent } from './inlinesToContent.ts';
 export { isRemoteTransaction } from './isRemoteTransaction.ts';
 export { newClauseId } from './newClauseId.ts';
+export { numberDocClauses } from './numberDocClauses.ts';
 export { TemplateTableCell } from './TemplateTableCell.ts';
 export { TemplateTableHeader } from './TemplateTableHeader.ts';
 export { templateExtensions } from './templateExtensions.ts';
