@@ -88,6 +88,23 @@ describe('ClauseIds', () => {
     ).toEqual(['a', 'b', 'c']);
   });
 
+  it('two users pasting a copy of the same clause at once end with identical docs and unique ids', () => {
+    const [x, y] = [seededDoc(seed), new Y.Doc()];
+    const link = new Link(x, y);
+    const [one, two] = [track(collabEditor(x)), track(collabEditor(y))];
+    link.online = false;
+    for (const editor of [one, two]) {
+      const [from, to] = blockRange(editor, 1);
+      pasteAt(editor, editor.state.doc.content.size - 1, editor.state.doc.slice(from, to));
+    }
+    link.flush();
+    expect(x.getXmlFragment('body').toJSON()).toBe(y.getXmlFragment('body').toJSON());
+    expect(one.getJSON()).toEqual(two.getJSON());
+    expect(rows(one).map((r) => r.text)).toEqual(['Alpha', 'Beta', 'Gamma', 'Beta', 'Beta']);
+    expect(unique(clauseIds(one))).toBe(true);
+    expect(rows(one)[1]?.id).toBe('b');
+  });
+
   it('leaves remote (y-prosemirror) transactions alone and lets the Yjs side rename them deterministically', () => {
     const [x, y] = [seededDoc(seed), new Y.Doc()];
     const link = new Link(x, y);

@@ -117,6 +117,30 @@ describe('ClauseLabels in an editor', () => {
   });
 });
 
+describe('ClauseLabels references in an editor', () => {
+  let editor: Editor;
+  afterEach(() => editor?.destroy());
+
+  it('shows a reference’s live label, following renumbering, and marks a missing target', () => {
+    editor = makeEditor(
+      doc(clause(1, 'a', 'Alpha'), clause(1, 'b', 'Beta'), {
+        type: 'clause',
+        attrs: { id: 'c', level: 1 },
+        content: [text('See '), ref('b'), ref('gone')],
+      }),
+      [ClauseLabels],
+    );
+    const chips = () =>
+      [...editor.view.dom.querySelectorAll('[data-type="clause-ref"]')].map(
+        (el) => el.getAttribute('data-label') ?? `missing:${el.getAttribute('data-missing')}`,
+      );
+    expect(chips()).toEqual(['第二条', 'missing:true']);
+    caret(editor, 1, 0);
+    press(editor, 'Tab');
+    expect(chips()).toEqual(['1-1', 'missing:true']);
+  });
+});
+
 /** Random edits, each checked against labels and decorations computed from scratch. */
 describe('ClauseLabels property: incremental equals full recompute', () => {
   type Edit = (state: EditorState, r: number[]) => Transaction | null;
