@@ -5,9 +5,11 @@ import { Fragment, type Node, Slice } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caret, clause, doc, makeEditor, press, typeText } from '../test/editing.ts';
+import * as Y from 'yjs';
+import { collabEditor, Link, seededDoc } from '../test/collab.ts';
+import { caret, clause, doc, makeEditor, press, rows, typeText } from '../test/editing.ts';
 import { decorationRows, labelState, labelsOf, labelTable, referenceRows } from '../test/labelState.ts';
-import { ClauseLabels, clauseLabelsKey } from './ClauseLabels.ts';
+import { ClauseLabels, clauseLabelsKey, getClauseLabels } from './ClauseLabels.ts';
 import { docToBody } from './docToBody.ts';
 
 const text = (t: string): JSONContent => ({ type: 'text', text: t });
@@ -138,6 +140,39 @@ describe('ClauseLabels references in an editor', () => {
     caret(editor, 1, 0);
     press(editor, 'Tab');
     expect(chips()).toEqual(['1-1', 'missing:true']);
+  });
+});
+
+describe('ClauseLabels with remote changes', () => {
+  const editors: Editor[] = [];
+  afterEach(() => {
+    for (const e of editors.splice(0)) e.destroy();
+  });
+
+  it('keeps the labels object on a remote keystroke and renumbers on a remote Tab', () => {
+    const [x, y] = [
+      seededDoc(doc(clause(1, 'a', 'Alpha'), clause(1, 'b', 'Beta'), clause(1, 'c', 'Gamma'))),
+      new Y.Doc(),
+    ];
+    new Link(x, y);
+    const one = collabEditor(x, [ClauseLabels]);
+    const two = collabEditor(y, [ClauseLabels]);
+    editors.push(one, two);
+    const before = getClauseLabels(two.state);
+    caret(one, 1, -1);
+    typeText(one, 'xyz');
+    expect(rows(two)[1]?.text).toBe('Betaxyz');
+    expect(getClauseLabels(two.state)?.labels).toBe(before?.labels);
+    press(one, 'Tab');
+    expect(Object.fromEntries([...(getClauseLabels(two.state)?.labels ?? [])].map(([id, n]) => [id, n.label]))).toEqual(
+      {
+        a: '第一条',
+        b: '1-1',
+        c: '第二条',
+      },
+    );
+    const labels = [...two.view.dom.querySelectorAll('p[data-type="clause"]')].map((p) => p.getAttribute('data-label'));
+    expect(labels).toEqual(['第一条', '1-1', '第二条']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Editor, JSONContent } from '@tiptap/core';
+import type { Editor, Extensions, JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { templateSchema } from '../src/templateSchema.ts';
@@ -13,8 +13,8 @@ export function seededDoc(content: JSONContent): Y.Doc {
 }
 
 /** An editor bound to `ydoc`'s body with YCollaboration, the clause keymap and clause ids. */
-export function collabEditor(ydoc: Y.Doc): Editor {
-  return makeEditor(null, [YCollaboration.configure({ fragment: ydoc.getXmlFragment('body') })]);
+export function collabEditor(ydoc: Y.Doc, extra: Extensions = []): Editor {
+  return makeEditor(null, [YCollaboration.configure({ fragment: ydoc.getXmlFragment('body') }), ...extra]);
 }
 
 /**
