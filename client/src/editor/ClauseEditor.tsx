@@ -1,7 +1,6 @@
 import type { NumberingScheme } from '@clausewright/model';
-import type { Editor } from '@tiptap/core';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Editor } from '@tiptap/core';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OutlineFeed } from '../outline/OutlineFeed.ts';
 import type { CollabSession } from './CollabSession.ts';
 import { editorExtensions } from './editorExtensions.ts';
@@ -28,26 +27,39 @@ interface Props {
 }
 
 /**
- * The TipTap editor bound to the session's Y.Doc. Created once per session; it never re-renders React on a
+ * The TipTap editor bound to the session's Y.Doc. Created once per session; React never re-renders on a
  * transaction (the hot path): labels, carets and the outline all update outside React.
+ *
+ * The editor is mounted straight into its element instead of through `useEditor` + `EditorContent`: those build the
+ * view detached and then install the node views, which makes ProseMirror draw a 1,000-clause document twice on open.
+ * Nothing here renders React inside the document (the chips are plain DOM node views), so `EditorContent` adds nothing.
  */
 export function ClauseEditor({ session, scheme, getScheme, onEditor }: Props) {
   const feed = useMemo(() => new OutlineFeed(), []);
-  const editor = useEditor(
-    {
+  const host = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const getSchemeRef = useRef(getScheme);
+  getSchemeRef.current = getScheme;
+
+  useLayoutEffect(() => {
+    if (!host.current) return;
+    const created = new Editor({
+      element: host.current,
       extensions: editorExtensions({
         ydoc: session.ydoc,
         provider: session.provider,
         user: session.user,
-        getScheme,
+        getScheme: () => getSchemeRef.current(),
         onLabels: (labels) => feed.labelsChanged(labels),
       }),
-      immediatelyRender: true,
-      shouldRerenderOnTransaction: false,
       editorProps: { attributes: { class: 'cw-doc', spellcheck: 'false' } },
-    },
-    [session],
-  );
+    });
+    setEditor(created);
+    return () => {
+      setEditor(null);
+      created.destroy();
+    };
+  }, [session, feed]);
 
   useEffect(() => {
     if (!editor) return;
@@ -69,5 +81,5 @@ export function ClauseEditor({ session, scheme, getScheme, onEditor }: Props) {
     editor.commands.relabelClauses();
   }, [editor, scheme]);
 
-  return <EditorContent editor={editor} className="cw-editor-content" />;
+  return <div ref={host} className="cw-editor-content" />;
 }

@@ -1,7 +1,7 @@
 import { BODY_FIELD } from '@clausewright/schema';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { BatchedIndexeddbPersistence } from './BatchedIndexeddbPersistence.ts';
 import { collabUrl } from './collabUrl.ts';
 import { userColor } from './userColor.ts';
 
@@ -19,7 +19,7 @@ export class CollabSession {
   readonly id: string;
   readonly ydoc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  readonly persistence: IndexeddbPersistence;
+  readonly persistence: BatchedIndexeddbPersistence;
   readonly user: CollabUser;
   /**
    * Resolves once there is a document to show: the server's state, or a non-empty copy from IndexedDB. Mounting the
@@ -35,8 +35,9 @@ export class CollabSession {
   constructor(id: string, name: string, origin: string) {
     this.id = id;
     this.user = { name, color: userColor(name) };
-    this.persistence = new IndexeddbPersistence(`clausewright:${id}`, this.ydoc);
-    this.provider = new WebsocketProvider(collabUrl(origin), id, this.ydoc, { params: { name } });
+    this.persistence = new BatchedIndexeddbPersistence(`clausewright:${id}`, this.ydoc);
+    // No BroadcastChannel: tabs meet through the server, and cross-tab messages cost a postMessage per keystroke.
+    this.provider = new WebsocketProvider(collabUrl(origin), id, this.ydoc, { params: { name }, disableBc: true });
     this.provider.awareness.setLocalStateField('user', this.user);
     window.addEventListener('offline', this.#onOffline);
     window.addEventListener('online', this.#onOnline);
