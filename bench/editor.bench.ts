@@ -3,16 +3,27 @@ import { ensureClientBuilt, launchChromium, openEditorPage, startAppServer } fro
 import {
   createThousandClauseTemplate,
   installProbes,
+  measureBrowserInsert,
   measureOpen,
   type PageWindow,
   typeKeys,
 } from './browser/index.ts';
 import type { Bench } from './harness.ts';
 
-// Browser benchmarks on the production client build, served by the real server, in headless Chromium:
-//  editor.keystroke.1000  real key press → its transaction applied (labels, Yjs, carets) + layout, in the page;
-//  editor.remote.1000     the other page: websocket message in → remote edit applied to its editor + layout;
-//  editor.open.1000       navigation start → every clause labelled (fresh context, so all from the server).
+// Browser benchmarks on the production client build, served by the real server, in headless Chromium, on a
+// 1,000-clause document (levels 1–3, two field chips and a reference in every clause). All timing is done inside
+// the page with performance.now(), so no CDP round trip is in any figure.
+//
+//  editor.keystroke.1000          the issue's "keystroke transaction": editor.view.dispatch(insertText) at the caret
+//                                 (labels, Yjs, carets, plugin views), the microtasks it queued, and a forced layout;
+//                                 keystrokes 25 ms apart so frames render between them. Target p95 ≤ 4 ms.
+//  editor.keystroke.1000.input    the same through real key events: keydown → the browser's own contenteditable
+//                                 insertion → ProseMirror reads the DOM change → transaction → layout. For information.
+//  editor.keystroke.1000.browser  the same key events into a plain contenteditable of 1,000 similar paragraphs with
+//                                 no editor: what Chromium's native insertion costs by itself (the floor under .input).
+//  editor.remote.1000             page B: websocket message in → page A's keystroke applied to B's editor + layout.
+//                                 Target p95 ≤ 16 ms.
+//  editor.open.1000               navigation start → every clause labelled (fresh context, so all from the server).
 const KEYS = 300;
 const WARMUP_KEYS = 40;
 const KEY_GAP_MS = 25;
@@ -26,7 +37,10 @@ const takeKeystrokes = (page: Page) =>
 const takeRemote = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as PageWindow).__cwBench?.remote.splice(0) ?? []);
 const dispatchInserts = (page: Page, count: number) =>
-  page.evaluate((n) => (globalThis as unknown as PageWindow).__cwBench?.dispatchInserts(n) ?? [], count);
+  page.evaluate(([n, gap]) => (globalThis as unknown as PageWindow).__cwBench?.dispatchInserts(n, gap) ?? [], [
+    count,
+    KEY_GAP_MS,
+  ] as const);
 const caretToClauseEnd = (page: Page, id: string) =>
   page.evaluate((clause) => (globalThis as unknown as PageWindow).__cwBench?.caretToClauseEnd(clause), id);
 const middleClauseId = (page: Page) =>
@@ -43,6 +57,11 @@ const labelledAtLeast = (page: Page, n: number) =>
     n,
     { timeout: 120_000 },
   );
+
+function enough(samples: number[], what: string, share = 0.95): number[] {
+  if (samples.length < KEYS * share) throw new Error(`only ${samples.length}/${KEYS} ${what} were timed`);
+  return samples;
+}
 
 export default async function editorBench(bench: Bench): Promise<void> {
   const build = await ensureClientBuilt();
@@ -63,23 +82,24 @@ export default async function editorBench(bench: Bench): Promise<void> {
     const middle = await middleClauseId(a.page);
     await caretToClauseEnd(a.page, middle);
 
-    // Alone on the document first, so the other page's work does not share the two cores.
+    // Page A alone first, so a second page's work does not share the two cores.
+    await dispatchInserts(a.page, WARMUP_KEYS);
+    const transactions = enough(await dispatchInserts(a.page, KEYS), 'transactions');
+    bench.record('editor.keystroke.1000', transactions, 'ms', KEYSTROKE_TARGET_P95, 'p95');
+
     await typeKeys(a.page, WARMUP_KEYS, KEY_GAP_MS);
     await takeKeystrokes(a.page);
     await typeKeys(a.page, KEYS, KEY_GAP_MS);
-    const keystrokes = await takeKeystrokes(a.page);
-    if (keystrokes.length < KEYS * 0.95) throw new Error(`only ${keystrokes.length}/${KEYS} keystrokes were timed`);
-    bench.record('editor.keystroke.1000', keystrokes, 'ms', KEYSTROKE_TARGET_P95, 'p95');
+    bench.record('editor.keystroke.1000.input', enough(await takeKeystrokes(a.page), 'key presses'), 'ms');
 
-    // For comparison: the transaction alone, dispatched in a loop (no input event, no DOM read-back by ProseMirror).
-    await dispatchInserts(a.page, WARMUP_KEYS);
-    bench.record('editor.keystroke.1000.dispatch', await dispatchInserts(a.page, KEYS), 'ms');
+    const plain = await measureBrowserInsert(browser, doc.clauses, WARMUP_KEYS + KEYS, KEY_GAP_MS);
+    bench.record('editor.keystroke.1000.browser', enough(plain.slice(WARMUP_KEYS), 'plain key presses'), 'ms');
 
     const b = await openEditorPage(browser, server.url, doc.id, { name: 'Bench B', ...open });
     await b.page.waitForSelector('[data-testid=connection-status][data-state=connected]', { timeout: 60_000 });
-    await installProbes(b.page);
-    // B looks at the same clause A is typing in, so B lays out and paints the change.
     await labelledAtLeast(b.page, doc.clauses);
+    await installProbes(b.page);
+    // B looks at the clause A is typing in, so B lays out and paints the change.
     await caretToClauseEnd(b.page, middle);
     await caretToClauseEnd(a.page, middle);
     await watchRemote(b.page);
@@ -88,8 +108,8 @@ export default async function editorBench(bench: Bench): Promise<void> {
     await takeRemote(b.page);
     await typeKeys(a.page, KEYS, KEY_GAP_MS);
     await new Promise((r) => setTimeout(r, 1000));
-    const remote = await takeRemote(b.page);
-    if (remote.length < KEYS * 0.9) throw new Error(`only ${remote.length}/${KEYS} remote keystrokes were timed`);
+    // A few keystrokes may share one websocket message when the server coalesces a turn's updates.
+    const remote = enough(await takeRemote(b.page), 'remote keystrokes', 0.8);
     bench.record('editor.remote.1000', remote, 'ms', REMOTE_TARGET_P95, 'p95');
 
     const uncaught = [...a.errors, ...b.errors].filter((e) => e.startsWith('pageerror'));

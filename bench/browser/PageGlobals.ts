@@ -43,8 +43,11 @@ export interface BenchProbes {
   clauseCount(): number;
   /** keydown (capture phase) → the keystroke's transaction applied, its microtasks run and layout done, in ms. */
   keystrokes: number[];
-  /** Times `editor.view.dispatch(insertText)` + layout, `count` times, and returns the samples. */
-  dispatchInserts(count: number): number[];
+  /**
+   * Times `editor.view.dispatch(insertText)` at the caret + the microtasks it queued + layout, `count` times with
+   * `gapMs` of idle page between (frames render, as between keystrokes), and returns the samples.
+   */
+  dispatchInserts(count: number, gapMs: number): Promise<number[]>;
   /** Websocket message in → remote Yjs update applied to the editor + layout, in ms (doc-changing messages only). */
   remote: number[];
   /** Wraps the provider's current websocket so every message is timed. */
@@ -57,6 +60,7 @@ export interface PageWindow {
   __cwBench?: BenchProbes;
   addEventListener(type: 'keydown', f: () => void, options: { capture: boolean }): void;
   queueMicrotask(f: () => void): void;
+  setTimeout(f: (value?: unknown) => void, ms: number): unknown;
   document: { querySelectorAll(selector: string): { length: number } };
   performance: { now(): number };
 }

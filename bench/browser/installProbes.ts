@@ -60,13 +60,16 @@ export async function installProbes(page: Page): Promise<void> {
       },
       clauseCount: () => clauses().length,
       keystrokes: [],
-      dispatchInserts(count) {
+      async dispatchInserts(count, gapMs) {
         const samples: number[] = [];
         for (let i = 0; i < count; i++) {
           const start = now();
           editor.view.dispatch(editor.state.tr.insertText(String.fromCharCode(97 + (i % 26))));
+          // Microtasks queued while dispatching (e.g. React's) run before this one, so their work counts too.
+          await new Promise<void>((resolve) => w.queueMicrotask(resolve));
           layout();
           samples.push(now() - start);
+          await new Promise((resolve) => w.setTimeout(resolve, gapMs));
         }
         return samples;
       },
