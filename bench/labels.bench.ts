@@ -1,8 +1,11 @@
-import { labelState, labelsOf } from '../packages/schema/test/labelState.ts';
+import { labelState, labelsOf, remoteAppend } from '../packages/schema/test/labelState.ts';
 import { thousandClauseDoc } from '../packages/schema/test/thousandClauseDoc.ts';
 import type { Bench } from './harness.ts';
 
-/** labels.keystroke.1000: one typed character in a 1,000-clause EditorState with ClauseLabels (Node, no view). */
+/**
+ * labels.keystroke.1000: one typed character in a 1,000-clause EditorState with ClauseLabels (Node, no view);
+ * labels.remote.1000: the same arriving from y-prosemirror; labels.split.1000: an Enter in the middle (renumbers).
+ */
 export default async function labelsBench(bench: Bench): Promise<void> {
   let state = labelState(thousandClauseDoc());
   if (labelsOf(state).labels.size !== 1000) throw new Error('expected 1,000 labelled clauses');
@@ -23,6 +26,16 @@ export default async function labelsBench(bench: Bench): Promise<void> {
       for (let k = 0; k < positions.length; k++) if ((positions[k] ?? 0) >= pos) positions[k] = (positions[k] ?? 0) + 1;
     },
     { runs: 1000, warmup: 100, target: 4, targetOn: 'p95' },
+  );
+  // A remote keystroke as y-prosemirror dispatches it: the whole document replaced, unchanged blocks reused.
+  await bench.time(
+    'labels.remote.1000',
+    () => {
+      const before = labelsOf(state).labels;
+      state = state.apply(remoteAppend(state, (i++ * 37) % 1000, 'r'));
+      if (labelsOf(state).labels !== before) throw new Error('a remote keystroke recomputed the labels');
+    },
+    { runs: 500, warmup: 50 },
   );
   await bench.time(
     'labels.split.1000',

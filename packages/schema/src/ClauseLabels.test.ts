@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { type Clause, numberClauses } from '@clausewright/model';
-import type { Editor, JSONContent } from '@tiptap/core';
+import { type Editor, Extension, type JSONContent } from '@tiptap/core';
 import { Fragment, type Node, Slice } from '@tiptap/pm/model';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -116,6 +117,67 @@ describe('ClauseLabels in an editor', () => {
     press(editor, 'Enter');
     expect(labels()).toEqual(['第一条', '1-1', '1-2']);
     expect(calls).toEqual([0, 1, 2]);
+  });
+});
+
+describe('ClauseLabels next to other decorations', () => {
+  let editor: Editor;
+  afterEach(() => editor?.destroy());
+
+  it('draws labels through prosemirror-view’s decoration group, with another plugin’s decorations, after random keys', () => {
+    // Another plugin decorating the first character of every textblock forces the view to group decoration sources.
+    const Marker = Extension.create({
+      name: 'marker',
+      addProseMirrorPlugins() {
+        return [
+          new Plugin({
+            props: {
+              decorations: (state) => {
+                const found: Decoration[] = [];
+                state.doc.forEach((node, pos) => {
+                  if (node.content.size > 0) found.push(Decoration.inline(pos + 1, pos + 2, { class: 'marked' }));
+                });
+                return DecorationSet.create(state.doc, found);
+              },
+            },
+          }),
+        ];
+      },
+    });
+    editor = makeEditor(
+      doc(clause(1, 'a', 'Alpha'), clause(1, 'b', 'Beta'), clause(1, 'c', 'Gamma'), clause(1, 'd', 'Delta')),
+      [ClauseLabels, Marker],
+    );
+    const shown = () =>
+      [...editor.view.dom.querySelectorAll('p[data-type="clause"]')].map((p) => p.getAttribute('data-label'));
+    const expected = () => {
+      const labels = getClauseLabels(editor.state)?.labels;
+      return rows(editor).map((r) => labels?.get(String(r.id))?.label ?? '');
+    };
+    const keys = [
+      'Tab',
+      'Enter',
+      'Tab',
+      'Tab',
+      'Shift-Tab',
+      'Enter',
+      'Backspace',
+      'Enter',
+      'Tab',
+      'Backspace',
+      'Shift-Tab',
+    ];
+    let seed = 7;
+    for (let step = 0; step < 60; step++) {
+      seed = (seed * 48271) % 2147483647;
+      const block = seed % editor.state.doc.childCount;
+      caret(editor, block, seed % 2 === 0 ? 0 : -1);
+      press(editor, keys[seed % keys.length] as string);
+      typeText(editor, 'z');
+      expect(shown(), `step ${step}`).toEqual(expected());
+      expect(labelTable(editor.state)).toEqual(modelLabels(editor.getJSON()));
+    }
+    expect(editor.view.dom.querySelectorAll('.marked').length).toBe(editor.state.doc.childCount);
   });
 });
 

@@ -2,10 +2,8 @@ import type { ClauseNumber, NumberingScheme } from '@clausewright/model';
 import { Extension } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { Mapping, StepMap } from '@tiptap/pm/transform';
-import type { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { type BlockChange, changedBlocks } from './changedBlocks.ts';
-import { blockDecorations, labelDecorationSet } from './clauseDecorations.ts';
+import { LabelDecorations } from './LabelDecorations.ts';
 import { numberDocClauses } from './numberDocClauses.ts';
 
 /** What {@link ClauseLabels} keeps: the labels, a version that changes exactly when they do, the decorations. */
@@ -14,7 +12,8 @@ export interface ClauseLabelsState {
   labels: ReadonlyMap<string, ClauseNumber>;
   /** Starts at 0 and grows by one whenever `labels` is replaced; typing never changes it. */
   version: number;
-  decorations: DecorationSet;
+  /** The label decorations; `find()` lists them. */
+  decorations: LabelDecorations;
 }
 
 export interface ClauseLabelsOptions {
@@ -111,26 +110,11 @@ function applyLabels(tr: Transaction, value: ClauseLabelsState, getScheme: () =>
     if (!sameLabels(labels, value.labels)) return fullState(tr.doc, labels, value.version + 1);
   }
   if (!change) return value;
-  return { ...value, decorations: redrawWindow(value, tr.doc, change) };
+  return { ...value, decorations: value.decorations.replace(tr.doc, change, value.labels) };
 }
 
 function fullState(doc: Node, labels: ReadonlyMap<string, ClauseNumber>, version: number): ClauseLabelsState {
-  return { labels, version, decorations: labelDecorationSet(doc, labels) };
-}
-
-/** Maps the decorations past the window as one replaced range and draws the window's blocks afresh. */
-function redrawWindow(value: ClauseLabelsState, doc: Node, change: BlockChange): DecorationSet {
-  const { from, oldTo, newTo } = change;
-  // Mapping drops every decoration inside the replaced range (node decorations whose node is gone).
-  const decorations = value.decorations.map(new Mapping([new StepMap([from, oldTo - from, newTo - from])]), doc);
-  const fresh: Decoration[] = [];
-  let pos = from;
-  for (let i = change.start; i < change.newEnd; i++) {
-    const node = doc.child(i);
-    blockDecorations(node, pos, value.labels, fresh);
-    pos += node.nodeSize;
-  }
-  return fresh.length > 0 ? decorations.add(doc, fresh) : decorations;
+  return { labels, version, decorations: LabelDecorations.build(doc, labels) };
 }
 
 /**

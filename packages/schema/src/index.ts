@@ -11,7 +11,7 @@ export {
 } from './ClauseLabels.ts';
 export { ClauseParagraph } from './ClauseParagraph.ts';
 export { ClauseRef } from './ClauseRef.ts';
-export { blockDecorations, CONDITIONAL_CLASS, labelDecorationSet } from './clauseDecorations.ts';
+export { blockDecorations, CONDITIONAL_CLASS } from './clauseDecorations.ts';
 export { contentToInlines } from './contentToInlines.ts';
 export { decodeCondition } from './decodeCondition.ts';
 export { DEDUPE_ORIGIN, dedupeClauseIds } from './dedupeClauseIds.ts';
@@ -20,6 +20,7 @@ export { encodeCondition } from './encodeCondition.ts';
 export { Field } from './Field.ts';
 export { inlinesToContent } from './inlinesToContent.ts';
 export { isRemoteTransaction } from './isRemoteTransaction.ts';
+export { LabelDecorations } from './LabelDecorations.ts';
 export { newClauseId } from './newClauseId.ts';
 export { numberDocClauses } from './numberDocClauses.ts';
 export { TemplateTableCell } from './TemplateTableCell.ts';

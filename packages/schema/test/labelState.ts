@@ -1,6 +1,7 @@
 import type { NumberingScheme } from '@clausewright/model';
 import type { JSONContent } from '@tiptap/core';
-import { EditorState } from '@tiptap/pm/state';
+import { Fragment, type Node, Slice } from '@tiptap/pm/model';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { type Decoration, DecorationSet } from '@tiptap/pm/view';
 import { type ClauseLabelsState, clauseLabelsKey, clauseLabelsPlugin } from '../src/ClauseLabels.ts';
 import { blockDecorations } from '../src/clauseDecorations.ts';
@@ -22,7 +23,7 @@ export function labelsOf(state: EditorState): ClauseLabelsState {
 
 /** Every decoration as comparable data, in document order. */
 export function decorationRows(state: EditorState): string[] {
-  return rowsOf(labelsOf(state).decorations);
+  return rowsOf(labelsOf(state).decorations.toSet());
 }
 
 /** The decorations ProseMirror's own `DecorationSet.create` builds for the state's document and labels. */
@@ -47,4 +48,18 @@ function rowsOf(set: DecorationSet): string[] {
 /** Clause id → label, as plain data. */
 export function labelTable(state: EditorState): Record<string, string> {
   return Object.fromEntries([...labelsOf(state).labels].map(([id, n]) => [id, `${n.label}|${n.refLabel}`]));
+}
+
+/**
+ * A transaction shaped like y-prosemirror's for a remote keystroke: one step replacing the whole document, reusing
+ * every block but `index`, which gets `text` appended.
+ */
+export function remoteAppend(state: EditorState, index: number, text: string): Transaction {
+  const children: Node[] = [];
+  state.doc.forEach((n) => {
+    children.push(n);
+  });
+  const node = state.doc.child(index);
+  children[index] = node.type.create(node.attrs, node.content.append(Fragment.from(state.schema.text(text))));
+  return state.tr.replace(0, state.doc.content.size, new Slice(Fragment.from(children), 0, 0));
 }
