@@ -1,4 +1,6 @@
 import { Extension } from '@tiptap/core';
+import type { Plugin, PluginView } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { yCursorPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 
@@ -46,14 +48,43 @@ export const CollabCarets = Extension.create<CollabCaretsOptions>({
   addProseMirrorPlugins() {
     const { awareness } = this.options;
     if (!awareness) return [];
-    return [
-      yCursorPlugin(awareness, {
-        cursorBuilder: caret,
-        selectionBuilder: (user: { color?: unknown }) => ({
-          class: 'ProseMirror-yjs-selection',
-          style: `background-color: ${typeof user.color === 'string' ? user.color : '#888888'}33`,
-        }),
+    const plugin = yCursorPlugin(awareness, {
+      cursorBuilder: caret,
+      selectionBuilder: (user: { color?: unknown }) => ({
+        class: 'ProseMirror-yjs-selection',
+        style: `background-color: ${typeof user.color === 'string' ? user.color : '#888888'}33`,
       }),
-    ];
+    });
+    deferViewUpdates(plugin);
+    return [plugin];
   },
 });
+
+/**
+ * Runs a plugin view's `update` in a task after the transaction instead of inside it. The cursor plugin's update
+ * turns the selection into Yjs relative positions (a walk over the body) and publishes them through awareness;
+ * done inside every keystroke that is a millisecond or more of the keystroke's budget. Its update reads
+ * `view.state` when it runs, so a burst of keystrokes publishes the caret once.
+ */
+function deferViewUpdates(plugin: Plugin): void {
+  const spec = plugin.spec as { view?: (view: EditorView) => PluginView };
+  const makeView = spec.view;
+  if (!makeView) return;
+  spec.view = (view) => {
+    const inner = makeView(view);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return {
+      update: (v, prevState) => {
+        if (timer !== undefined) return;
+        timer = setTimeout(() => {
+          timer = undefined;
+          if (!v.isDestroyed) inner.update?.(v, prevState);
+        }, 0);
+      },
+      destroy: () => {
+        clearTimeout(timer);
+        inner.destroy?.();
+      },
+    };
+  };
+}
