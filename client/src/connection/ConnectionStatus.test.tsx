@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OFFLINE_CONNECTION, uiStore } from '../state/uiStore.ts';
+import { INITIAL_CONNECTION, uiStore } from '../state/uiStore.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -18,7 +18,7 @@ function mount() {
 
 describe('ConnectionStatus', () => {
   afterEach(() => {
-    act(() => uiStore.getState().setConnection(OFFLINE_CONNECTION));
+    act(() => uiStore.getState().setConnection(INITIAL_CONNECTION));
     document.body.innerHTML = '';
   });
 

@@ -1,4 +1,4 @@
-import type { NumberingScheme } from '@clausewright/model';
+import { NUMBERING_SCHEMES, type NumberingScheme } from '@clausewright/model';
 import { FIELDS_MAP, META_MAP } from '@clausewright/schema';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,15 +10,13 @@ import { useT } from '../i18n/useT.ts';
 import { Outline } from '../outline/Outline.tsx';
 import { clearOutline } from '../outline/outlineStore.ts';
 import { Link } from '../routing/Link.tsx';
-import { OFFLINE_CONNECTION, uiStore, useUi } from '../state/uiStore.ts';
+import { INITIAL_CONNECTION, uiStore, useUi } from '../state/uiStore.ts';
 import { ClauseEditor } from './ClauseEditor.tsx';
 import { CollabSession } from './CollabSession.ts';
 import { jumpToClause } from './jumpToClause.ts';
 import { NameDialog } from './NameDialog.tsx';
 import { TitleField } from './TitleField.tsx';
 import { useYMapValue } from './useYMapValue.ts';
-
-const SCHEMES: readonly NumberingScheme[] = ['zh-article', 'decimal', 'legal-en'];
 
 /** `/t/<id>`: asks for a display name once, then opens the template for co-editing. */
 export function EditorPage({ id }: { id: string }) {
@@ -63,7 +61,7 @@ function EditorWorkspace({ id }: { id: string }) {
       stopWatching();
       s.destroy();
       clearOutline();
-      uiStore.getState().setConnection(OFFLINE_CONNECTION);
+      uiStore.getState().setConnection(INITIAL_CONNECTION);
     };
   }, [id]);
 
@@ -120,10 +118,10 @@ function DocumentPaper({ session, onEditor }: { session: CollabSession; onEditor
   const t = useT();
   const meta = session.ydoc.getMap<unknown>(META_MAP);
   const numbering = useYMapValue<string>(meta, 'numbering');
-  const scheme = SCHEMES.find((s) => s === numbering) ?? 'zh-article';
+  const scheme = NUMBERING_SCHEMES.find((s) => s === numbering) ?? 'zh-article';
   const getScheme = useCallback((): NumberingScheme => {
     const value = meta.get('numbering');
-    return SCHEMES.find((s) => s === value) ?? 'zh-article';
+    return NUMBERING_SCHEMES.find((s) => s === value) ?? 'zh-article';
   }, [meta]);
 
   return (

@@ -41,7 +41,8 @@ export interface UiEnvironment {
   search: string;
 }
 
-export const OFFLINE_CONNECTION: Connection = { state: 'connecting', lost: false, unsynced: 0, peers: 0 };
+/** The connection before a document is open, and while its first connection is being made. */
+export const INITIAL_CONNECTION: Connection = { state: 'connecting', lost: false, unsynced: 0, peers: 0 };
 
 function readLang(env: UiEnvironment): Lang {
   const stored = safeGet(env.storage, LANG_KEY);
@@ -64,7 +65,7 @@ export function createUiStore(env: UiEnvironment): StoreApi<UiState> {
     lang: readLang(env),
     name: readName(env),
     route: parseRoute(env.pathname),
-    connection: OFFLINE_CONNECTION,
+    connection: INITIAL_CONNECTION,
     setLang(lang) {
       safeSet(env.storage, LANG_KEY, lang);
       set({ lang });
