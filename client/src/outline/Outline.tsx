@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useT } from '../i18n/useT.ts';
 import type { OutlineEntry } from './deriveOutline.ts';
-import { useOutline } from './outlineStore.ts';
+import { useIsCurrentClause, useOutline } from './outlineStore.ts';
 
 interface Props {
   onJump(id: string): void;
@@ -38,11 +38,13 @@ const OutlineItem = memo(function OutlineItem({
   untitled: string;
   onJump(id: string): void;
 }) {
+  const current = useIsCurrentClause(entry.id);
   return (
     <li>
       <button
         type="button"
-        className={`cw-outline-item${entry.conditional ? ' conditional' : ''}`}
+        className={`cw-outline-item${entry.conditional ? ' conditional' : ''}${current ? ' current' : ''}`}
+        aria-current={current ? 'location' : undefined}
         data-testid="outline-item"
         data-id={entry.id}
         data-level={entry.level}

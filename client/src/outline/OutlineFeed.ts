@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { deriveOutline } from './deriveOutline.ts';
-import { publishOutline } from './outlineStore.ts';
+import { publishOutline, setCurrentClause } from './outlineStore.ts';
 
 /** How long typing must pause before the outline's text snippets catch up. */
 const SNIPPET_DELAY_MS = 400;
@@ -15,6 +15,15 @@ export class OutlineFeed {
   #frame = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
+  // Runs on every caret move (each keystroke): O(1), and the store ignores a repeat.
+  readonly #onSelection = () => {
+    const editor = this.#editor;
+    if (!editor) return;
+    const { $from } = editor.state.selection;
+    const block = $from.depth >= 1 ? $from.node(1) : null;
+    setCurrentClause(block?.type.name === 'clause' && typeof block.attrs.id === 'string' ? block.attrs.id : null);
+  };
+
   readonly #onUpdate = () => {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#publish(), SNIPPET_DELAY_MS);
@@ -25,11 +34,13 @@ export class OutlineFeed {
     this.detach();
     this.#editor = editor;
     editor.on('update', this.#onUpdate);
+    editor.on('selectionUpdate', this.#onSelection);
     this.#publish();
   }
 
   detach(): void {
     this.#editor?.off('update', this.#onUpdate);
+    this.#editor?.off('selectionUpdate', this.#onSelection);
     this.#editor = null;
     clearTimeout(this.#timer);
     cancelAnimationFrame(this.#frame);

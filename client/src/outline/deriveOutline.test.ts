@@ -1,7 +1,7 @@
 import { templateSchema } from '@clausewright/schema';
 import { describe, expect, it } from 'vitest';
 import { deriveOutline, reuseEntries, SNIPPET_LENGTH } from './deriveOutline.ts';
-import { clearOutline, outlineStore, publishOutline } from './outlineStore.ts';
+import { clearOutline, outlineStore, publishOutline, setCurrentClause } from './outlineStore.ts';
 
 const clause = (id: string, level: number, text: string, attrs: Record<string, unknown> = {}) => ({
   type: 'clause',
@@ -76,6 +76,21 @@ describe('reuseEntries and the outline store', () => {
     publishOutline(deriveOutline(d, new Map()));
     expect(calls).toBe(1);
     publishOutline(deriveOutline(doc(clause('a', 2, 'x')), new Map()));
+    expect(calls).toBe(2);
+    stop();
+  });
+});
+
+describe('the current clause', () => {
+  it('changes only when the caret moves to another clause', () => {
+    clearOutline();
+    let calls = 0;
+    const stop = outlineStore.subscribe(() => calls++);
+    setCurrentClause('a');
+    setCurrentClause('a');
+    expect(outlineStore.getState().currentId).toBe('a');
+    expect(calls).toBe(1);
+    setCurrentClause(null);
     expect(calls).toBe(2);
     stop();
   });
