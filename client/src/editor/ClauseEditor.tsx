@@ -1,4 +1,5 @@
 import type { NumberingScheme } from '@clausewright/model';
+import { FIELDS_MAP } from '@clausewright/schema';
 import { Editor } from '@tiptap/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OutlineFeed } from '../outline/OutlineFeed.ts';
@@ -35,7 +36,14 @@ interface Props {
  * Nothing here renders React inside the document (the chips are plain DOM node views), so `EditorContent` adds nothing.
  */
 export function ClauseEditor({ session, scheme, getScheme, onEditor }: Props) {
-  const feed = useMemo(() => new OutlineFeed(), []);
+  const feed = useMemo(
+    () =>
+      new OutlineFeed((key) => {
+        const def = session.ydoc.getMap(FIELDS_MAP).get(key) as { label?: unknown } | undefined;
+        return typeof def?.label === 'string' ? def.label : undefined;
+      }),
+    [session],
+  );
   const host = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const getSchemeRef = useRef(getScheme);

@@ -85,6 +85,13 @@ export class SuggestionList<I> {
       return row;
     });
     this.element.replaceChildren(...rows);
-    rows[this.index]?.scrollIntoView?.({ block: 'nearest' });
+    // Scroll the list itself only: scrollIntoView would also scroll the page (the popup may not be placed yet).
+    const active = rows[this.index];
+    if (active) {
+      const list = this.element.getBoundingClientRect();
+      const row = active.getBoundingClientRect();
+      if (row.top < list.top) this.element.scrollTop -= list.top - row.top;
+      else if (row.bottom > list.bottom) this.element.scrollTop += row.bottom - list.bottom;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { deriveOutline } from './deriveOutline.ts';
+import { deriveOutline, type FieldLabelLookup } from './deriveOutline.ts';
 import { publishOutline, setCurrentClause } from './outlineStore.ts';
 
 /** How long typing must pause before the outline's text snippets catch up. */
@@ -10,12 +10,17 @@ const SNIPPET_DELAY_MS = 400;
  * so a keystroke never renders the outline.
  */
 export class OutlineFeed {
+  readonly #fieldLabel: FieldLabelLookup;
   #editor: Editor | null = null;
   #labels: ReadonlyMap<string, { label: string }> = new Map();
   #frame = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   // Runs on every caret move (each keystroke): O(1), and the store ignores a repeat.
+  constructor(fieldLabel: FieldLabelLookup = () => undefined) {
+    this.#fieldLabel = fieldLabel;
+  }
+
   readonly #onSelection = () => {
     const editor = this.#editor;
     if (!editor) return;
@@ -57,6 +62,6 @@ export class OutlineFeed {
     clearTimeout(this.#timer);
     const editor = this.#editor;
     if (!editor || editor.isDestroyed) return;
-    publishOutline(deriveOutline(editor.state.doc, this.#labels));
+    publishOutline(deriveOutline(editor.state.doc, this.#labels, this.#fieldLabel));
   }
 }

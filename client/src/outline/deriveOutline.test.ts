@@ -31,7 +31,7 @@ describe('deriveOutline', () => {
     ]);
   });
 
-  it('shortens long text, folds whitespace and shows fields by key', () => {
+  it('shortens long text, folds whitespace and shows fields by label, or by key when undefined', () => {
     const d = doc({
       type: 'clause',
       attrs: { id: 'a', level: 1 },
@@ -41,8 +41,9 @@ describe('deriveOutline', () => {
         { type: 'text', text: ` ${'长'.repeat(60)}` },
       ],
     });
-    const [entry] = deriveOutline(d, new Map());
-    expect(entry?.text.startsWith('甲方 {party_a} 长')).toBe(true);
+    const [entry] = deriveOutline(d, new Map(), (key) => (key === 'party_a' ? '甲方名称' : undefined));
+    expect(entry?.text.startsWith('甲方 〔甲方名称〕 长')).toBe(true);
+    expect(deriveOutline(d, new Map())[0]?.text.startsWith('甲方 〔party_a〕 长')).toBe(true);
     expect(entry?.text.length).toBe(SNIPPET_LENGTH + 1);
     expect(entry?.text.endsWith('…')).toBe(true);
   });

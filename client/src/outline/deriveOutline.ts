@@ -14,8 +14,18 @@ export interface OutlineEntry {
 /** How much of a clause's text the outline shows. */
 export const SNIPPET_LENGTH = 36;
 
-/** The clause outline of a document: every top-level `clause` block in order, labelled from `labels` (by id). */
-export function deriveOutline(doc: PMNode, labels: ReadonlyMap<string, { label: string }>): OutlineEntry[] {
+/** A field's display label by key; undefined for a key with no definition (then the key is shown). */
+export type FieldLabelLookup = (key: string) => string | undefined;
+
+/**
+ * The clause outline of a document: every top-level `clause` block in order, labelled from `labels` (by id). Fields
+ * show as 〔label〕, as a reader of the contract knows them, not by their keys.
+ */
+export function deriveOutline(
+  doc: PMNode,
+  labels: ReadonlyMap<string, { label: string }>,
+  fieldLabel: FieldLabelLookup = () => undefined,
+): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   doc.forEach((node) => {
     if (node.type.name !== 'clause') return;
@@ -25,21 +35,23 @@ export function deriveOutline(doc: PMNode, labels: ReadonlyMap<string, { label: 
       id,
       level: Number(node.attrs.level) || 1,
       label: labels.get(id)?.label ?? '',
-      text: snippet(node),
+      text: snippet(node, fieldLabel),
       conditional: Boolean(node.attrs.if || node.attrs.unless),
     });
   });
   return entries;
 }
 
-function snippet(node: PMNode): string {
+function snippet(node: PMNode, fieldLabel: FieldLabelLookup): string {
   // Only the first stretch of text is needed; reading it piecewise spares building the whole text of long clauses.
   let out = '';
   node.forEach((child) => {
     if (out.length >= SNIPPET_LENGTH) return;
     if (child.isText) out += child.text ?? '';
-    else if (child.type.name === 'field') out += `{${String(child.attrs.key)}}`;
-    else if (child.type.name === 'hardBreak') out += ' ';
+    else if (child.type.name === 'field') {
+      const key = String(child.attrs.key);
+      out += `〔${fieldLabel(key) ?? key}〕`;
+    } else if (child.type.name === 'hardBreak') out += ' ';
   });
   const trimmed = out.replace(/\s+/g, ' ').trim();
   return trimmed.length > SNIPPET_LENGTH ? `${trimmed.slice(0, SNIPPET_LENGTH)}…` : trimmed;
