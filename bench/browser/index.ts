@@ -1,6 +1,5 @@
 export { createThousandClauseTemplate } from './createThousandClauseTemplate.ts';
 export { installProbes } from './installProbes.ts';
-export { measureBrowserInsert } from './measureBrowserInsert.ts';
 export { measureOpen } from './measureOpen.ts';
 export type { BenchProbes, PageWindow } from './PageGlobals.ts';
 export { typeKeys } from './typeKeys.ts';
