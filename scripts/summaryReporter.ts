@@ -16,8 +16,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      // A file that fails to load has no tests but must still count as a failure.
-      if (module.state() === 'failed' && module.children.size === 0) failed++;
+      // A file that fails to load, or whose beforeAll throws (its tests are then skipped), is a failure too.
+      const testFailed = !module.children.allTests('failed').next().done;
+      if (module.state() === 'failed' && !testFailed) failed++;
     }
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${tail}\n`);
