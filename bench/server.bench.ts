@@ -11,7 +11,7 @@ import { startOurServer } from './sync/servers.ts';
 // client: connect → sync step 2 received, the server (bench/sync/ourServer.ts) in its own process. Each run opens a
 // document no one has opened yet, so every load is cold (read from the store, applied, encoded).
 // load.500clauses.join150: 150 fresh clients open one such cold document at the same moment; every client's time.
-// memory.perDoc: heap held per loaded document ÷ its encoded size, from bench/sync/memoryProbe.ts run with --expose-gc.
+// memory.perDoc: memory (heap + ArrayBuffers) held per loaded document ÷ its encoded size, from bench/sync/memoryProbe.ts run with --expose-gc.
 const COLD_RUNS = 30;
 const JOIN_RUNS = 5;
 const JOINERS = 150;
@@ -69,7 +69,7 @@ export default async function serverBench(bench: Bench): Promise<void> {
     ratios.push(result.ratio);
     if (i === 0) {
       console.log(
-        `  per loaded document: ${(result.heapPerDoc / 1048576).toFixed(2)} MB heap for ${(result.bytesPerDoc / 1024).toFixed(0)} KB encoded`,
+        `  per loaded document: ${(result.heapPerDoc / 1048576).toFixed(2)} MB held for ${(result.bytesPerDoc / 1024).toFixed(0)} KB encoded`,
       );
     }
   }

@@ -10,11 +10,16 @@ import { fiveHundredClauses } from './fiveHundredClauses.ts';
 
 // Run by server.bench.ts as `node --expose-gc --import tsx memoryProbe.ts`: loads DOCS 500-clause documents into a
 // DocumentHub from a SqliteStore and prints one JSON line { ratio, heapPerDoc, bytesPerDoc }, where ratio is the
-// heap the loaded documents hold (after full GCs) ÷ the sum of their encodeStateAsUpdate sizes.
+// memory the loaded documents hold (after full GCs: JS heap plus ArrayBuffers, since the hub keeps documents as
+// encoded bytes, which live outside the heap) ÷ the sum of their encodeStateAsUpdate sizes.
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const collect = () => {
   for (let i = 0; i < 3; i++) gc();
+};
+const held = () => {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 };
 
 const DOCS = Number(process.env.DOCS ?? 20);
@@ -26,13 +31,18 @@ try {
   // One document first, so lazily built module state is not counted against the measured ones.
   await hub.open('mem-0');
   collect();
-  const before = process.memoryUsage().heapUsed;
+  const before = held();
   const loaded = [];
   for (let i = 1; i <= DOCS; i++) loaded.push(await hub.open(`mem-${i}`));
   collect();
-  const heap = process.memoryUsage().heapUsed - before;
+  const heap = held() - before;
   let bytes = 0;
-  for (const hubDoc of loaded) bytes += Y.encodeStateAsUpdate(hubDoc.doc).length;
+  for (const hubDoc of loaded) {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, hubDoc.encodeFullState());
+    bytes += Y.encodeStateAsUpdate(copy).length;
+    copy.destroy();
+  }
   console.log(JSON.stringify({ ratio: heap / bytes, heapPerDoc: heap / DOCS, bytesPerDoc: bytes / DOCS }));
   await hub.close();
 } finally {

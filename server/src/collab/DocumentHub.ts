@@ -1,21 +1,19 @@
-import { META_MAP } from '@clausewright/schema';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger, type Logger } from '../createLogger.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { CollabSession } from './CollabSession.ts';
+import { type Batch, HubDocument } from './HubDocument.ts';
+import { MetaItems } from './MetaItems.ts';
 import { readSummary } from './readSummary.ts';
 
-/** One connected client as the hub sees it; the transport decides how bytes travel. */
-export interface CollabSession {
-  /** Who is editing, stored as the origin of their updates. */
-  readonly name: string;
-  /** Sends a Yjs update that other sessions made (already stored). */
-  sendUpdate(update: Uint8Array): void;
-  /** Sends an encoded awareness update. */
-  sendAwareness(update: Uint8Array): void;
-  /** Ends this session's connection; the transport calls `disconnect` afterwards. */
-  close(code: number, reason: string): void;
-}
+export type { CollabSession } from './CollabSession.ts';
+export { HubDocument } from './HubDocument.ts';
+
+/** Pending updates are folded into the state this long after the last one, so joins find it merged. */
+const FOLD_IDLE_MS = 1000;
+/** The list summary is rewritten this long after the meta map changed (each rewrite reads the whole document). */
+const SUMMARY_DELAY_MS = 200;
 
 /** Tuning for `DocumentHub`. */
 export interface DocumentHubOptions {
@@ -32,52 +30,6 @@ export interface DocumentHubOptions {
 export const CLOSE_INVALID_UPDATE = 1007;
 export const CLOSE_STORE_FAILED = 1011;
 export const CLOSE_GOING_AWAY = 1001;
-
-interface Batch {
-  items: { update: Uint8Array; origin: unknown }[];
-  appends: Promise<void>[];
-}
-
-/** A loaded document: its Y.Doc, awareness and sessions. */
-export class HubDocument {
-  readonly docId: string;
-  readonly doc: Y.Doc;
-  readonly awareness: Awareness;
-  /** Sessions and the awareness client ids each one controls. */
-  readonly sessions = new Map<CollabSession, Set<number>>();
-  /** True once unloaded: it can no longer take sessions. */
-  unloaded = false;
-  /** @internal Updates of the current event-loop turn, not yet handed to the store. */
-  batch: Batch | null = null;
-  /** @internal Settles when every update applied so far is stored and broadcast. */
-  settled: Promise<void> = Promise.resolve();
-  /** @internal */
-  unloadTimer: NodeJS.Timeout | null = null;
-  /** @internal The meta map changed since the stored summary was last written. */
-  summaryChanged = false;
-  /** @internal `encodeStateAsUpdate` of the whole doc, shared by joiners with an empty state until the next update. */
-  fullState: Uint8Array | null = null;
-
-  constructor(docId: string, doc: Y.Doc) {
-    this.docId = docId;
-    this.doc = doc;
-    this.awareness = new Awareness(doc);
-    // The server is not an editor: it has no presence of its own.
-    this.awareness.setLocalState(null);
-  }
-
-  /** The whole document encoded, computed once per state: many fresh clients joining at once share it. */
-  encodeFullState(): Uint8Array {
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.fullState;
-  }
-
-  /** Current awareness states of every client, encoded for a joining session; null when there are none. */
-  encodeAwarenessStates(): Uint8Array | null {
-    const clients = [...this.awareness.getStates().keys()];
-    return clients.length ? encodeAwarenessUpdate(this.awareness, clients) : null;
-  }
-}
 
 /**
  * The co-editing engine, with no transport: loads documents from a `DocumentStore`, applies session updates,
@@ -143,20 +95,38 @@ export class DocumentHub {
   }
 
   /**
-   * Applies a session's update. It is stored, then sent to the other sessions. An update Yjs cannot apply closes
-   * only that session.
+   * Applies a session's update. It is stored, then sent to the other sessions. An update Yjs cannot decode closes
+   * only that session; one that holds nothing is ignored.
    */
   receiveUpdate(hubDoc: HubDocument, session: CollabSession, update: Uint8Array): void {
     if (!hubDoc.sessions.has(session)) return;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      Y.applyUpdate(hubDoc.doc, update, session);
+      // Decoding reads every struct and the delete set: truncated or garbled bytes throw here, before anything is kept.
+      decoded = Y.decodeUpdate(update);
     } catch (error) {
       this.#logger.warn(
         { err: error, docId: hubDoc.docId, name: session.name },
         'invalid update; closing that session',
       );
       this.#drop(hubDoc, session, CLOSE_INVALID_UPDATE, 'invalid Yjs update');
+      return;
     }
+    const admission = hubDoc.admit(decoded);
+    // Nothing new (a fresh client's sync step 2 is empty): nothing to store or send.
+    if (admission.kind === 'known') return;
+    if (admission.kind === 'missing') {
+      // A client sends what it has past the server's state vector, so a reconnect sends the missing part too.
+      this.#logger.warn(
+        { docId: hubDoc.docId, name: session.name },
+        'update depends on content the server does not have; closing that session',
+      );
+      this.#drop(hubDoc, session, CLOSE_INVALID_UPDATE, 'update depends on missing content');
+      return;
+    }
+    if (hubDoc.metaItems.touches(decoded)) hubDoc.summaryChanged = true;
+    if (hubDoc.push(update, admission.clocks)) this.#fold(hubDoc);
+    this.#onDocUpdate(hubDoc, update, session);
   }
 
   /** Applies a session's awareness update and relays it to every session. Garbage closes only that session. */
@@ -193,37 +163,7 @@ export class DocumentHub {
     // A document being unloaded is compacted first, then read back.
     await this.#unloading.get(docId)?.catch(() => {});
     const stored = await this.store.load(docId);
-    const doc = new Y.Doc({ gc: true });
-    try {
-      doc.transact(() => {
-        for (const [i, update] of stored.entries()) {
-          try {
-            Y.applyUpdate(doc, update, 'store');
-          } catch (error) {
-            throw new Error(
-              `Cannot load ${docId}: stored update ${i + 1} of ${stored.length} is not a valid Yjs update`,
-              {
-                cause: error,
-              },
-            );
-          }
-        }
-      }, 'store');
-      // Missing dependencies mean the log is incomplete; serving it would hide content.
-      if (doc.store.pendingStructs || doc.store.pendingDs) {
-        throw new Error(`Cannot load ${docId}: stored updates depend on updates that are not stored`);
-      }
-    } catch (error) {
-      doc.destroy();
-      throw error;
-    }
-    const hubDoc = new HubDocument(docId, doc);
-    // A compacted (or freshly created) log is one encoded state already: joiners get those bytes, not a re-encoding.
-    if (stored.length === 1) hubDoc.fullState = stored[0] as Uint8Array;
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.#onDocUpdate(hubDoc, update, origin));
-    doc.getMap(META_MAP).observe(() => {
-      hubDoc.summaryChanged = true;
-    });
+    const hubDoc = readStored(docId, stored);
     hubDoc.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
@@ -239,7 +179,6 @@ export class DocumentHub {
   }
 
   #onDocUpdate(hubDoc: HubDocument, update: Uint8Array, origin: unknown): void {
-    hubDoc.fullState = null;
     let batch = hubDoc.batch;
     if (!batch) {
       const fresh: Batch = { items: [], appends: [] };
@@ -280,16 +219,54 @@ export class DocumentHub {
       this.#forget(hubDoc);
       return;
     }
-    if (hubDoc.summaryChanged) {
-      hubDoc.summaryChanged = false;
-      const summary = readSummary(hubDoc.doc);
-      if (summary) {
-        this.store.setSummary(hubDoc.docId, summary).catch((error: unknown) => {
-          this.#logger.error({ err: error, docId: hubDoc.docId }, 'storing the summary failed');
-        });
-      }
+    if (hubDoc.summaryChanged && !hubDoc.summaryTimer) {
+      hubDoc.summaryTimer = setTimeout(() => {
+        hubDoc.summaryTimer = null;
+        void this.#writeSummary(hubDoc);
+      }, SUMMARY_DELAY_MS);
+      hubDoc.summaryTimer.unref();
     }
     this.#broadcast(hubDoc, batch);
+    if (hubDoc.foldTimer) clearTimeout(hubDoc.foldTimer);
+    hubDoc.foldTimer = setTimeout(() => {
+      hubDoc.foldTimer = null;
+      if (!hubDoc.unloaded) this.#fold(hubDoc);
+    }, FOLD_IDLE_MS);
+    hubDoc.foldTimer.unref();
+  }
+
+  /** Writes the list summary (title, locale, numbering) from the document's meta map, read in a throwaway copy. */
+  async #writeSummary(hubDoc: HubDocument): Promise<void> {
+    if (!hubDoc.summaryChanged) return;
+    hubDoc.summaryChanged = false;
+    let summary: ReturnType<typeof readSummary>;
+    try {
+      const copy = hubDoc.toYDoc();
+      summary = readSummary(copy);
+      copy.destroy();
+    } catch (error) {
+      this.#logger.error({ err: error, docId: hubDoc.docId }, 'reading the summary failed');
+      return;
+    }
+    if (!summary) return;
+    try {
+      await this.store.setSummary(hubDoc.docId, summary);
+    } catch (error) {
+      this.#logger.error({ err: error, docId: hubDoc.docId }, 'storing the summary failed');
+    }
+  }
+
+  /** Merges the pending updates into the state; a state that cannot be merged is dropped like a failed store. */
+  #fold(hubDoc: HubDocument): void {
+    try {
+      hubDoc.encodeFullState();
+    } catch (error) {
+      this.#logger.error({ err: error, docId: hubDoc.docId }, 'merging updates failed; closing its sessions');
+      for (const session of [...hubDoc.sessions.keys()]) {
+        this.#drop(hubDoc, session, CLOSE_STORE_FAILED, 'merging the document failed');
+      }
+      this.#forget(hubDoc);
+    }
   }
 
   /**
@@ -350,6 +327,7 @@ export class DocumentHub {
     this.#forget(hubDoc);
     const run = (async () => {
       await hubDoc.settled.catch(() => {});
+      await this.#writeSummary(hubDoc);
       try {
         await this.store.compact(hubDoc.docId);
       } catch (error) {
@@ -368,8 +346,8 @@ export class DocumentHub {
   #forget(hubDoc: HubDocument): void {
     if (hubDoc.unloaded) return;
     hubDoc.unloaded = true;
-    if (hubDoc.unloadTimer) clearTimeout(hubDoc.unloadTimer);
-    hubDoc.unloadTimer = null;
+    for (const timer of [hubDoc.unloadTimer, hubDoc.foldTimer, hubDoc.summaryTimer]) if (timer) clearTimeout(timer);
+    hubDoc.unloadTimer = hubDoc.foldTimer = hubDoc.summaryTimer = null;
     // Only forget the entry if it is still this document (not a newer load).
     if (this.#loaded.get(hubDoc.docId) === hubDoc) {
       this.#loaded.delete(hubDoc.docId);
@@ -379,8 +357,40 @@ export class DocumentHub {
   }
 
   #destroy(hubDoc: HubDocument): void {
-    hubDoc.awareness.destroy();
-    hubDoc.doc.destroy();
+    hubDoc.destroy();
+  }
+}
+
+/**
+ * Validates a stored log once in a throwaway Y.Doc and keeps only its encoded state. Throws when an update cannot be
+ * applied or depends on updates that are not stored.
+ */
+function readStored(docId: string, stored: Uint8Array[]): HubDocument {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    doc.transact(() => {
+      for (const [i, update] of stored.entries()) {
+        try {
+          Y.applyUpdate(doc, update, 'store');
+        } catch (error) {
+          throw new Error(
+            `Cannot load ${docId}: stored update ${i + 1} of ${stored.length} is not a valid Yjs update`,
+            {
+              cause: error,
+            },
+          );
+        }
+      }
+    }, 'store');
+    // Missing dependencies mean the log is incomplete; serving it would hide content.
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      throw new Error(`Cannot load ${docId}: stored updates depend on updates that are not stored`);
+    }
+    // A compacted (or freshly created) log is one encoded state already: joiners get those bytes, not a re-encoding.
+    const state = stored.length === 1 ? (stored[0] as Uint8Array) : Y.encodeStateAsUpdate(doc);
+    return new HubDocument(docId, state, Y.encodeStateVector(doc), MetaItems.of(doc));
+  } finally {
+    doc.destroy();
   }
 }
 

@@ -163,7 +163,8 @@ function serveConnection(
   // Ask for what the client has that the server lacks; it asks for the server's state itself.
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, hubDoc.doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, hubDoc.encodeStateVector());
   send(encoding.toUint8Array(encoder));
   const states = hubDoc.encodeAwarenessStates();
   if (states) send(awarenessMessage(states));
@@ -193,16 +194,15 @@ function handleMessage(
             send(fullStateMessage(hubDoc.encodeFullState()));
             return;
           }
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          let diff: Uint8Array;
           try {
-            syncProtocol.writeSyncStep2(encoder, hubDoc.doc, payload);
+            diff = hubDoc.encodeDiff(payload);
           } catch {
             hub.disconnect(hubDoc, session);
             session.close(CLOSE_INVALID_UPDATE, 'malformed state vector');
             return;
           }
-          send(encoding.toUint8Array(encoder));
+          send(syncStep2Message(diff));
         });
       } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
         hub.receiveUpdate(hubDoc, session, payload);
@@ -247,14 +247,18 @@ function updateMessage(update: Uint8Array): Uint8Array {
 function fullStateMessage(state: Uint8Array): Uint8Array {
   let message = fullStateMessages.get(state);
   if (!message) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, state);
-    message = encoding.toUint8Array(encoder);
+    message = syncStep2Message(state);
     fullStateMessages.set(state, message);
   }
   return message;
+}
+
+function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 function awarenessMessage(update: Uint8Array): Uint8Array {

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type CollabSession, DocumentHub, type DocumentHubOptions } from '../../src/collab/DocumentHub.ts';
+import {
+  type CollabSession,
+  DocumentHub,
+  type DocumentHubOptions,
+  type HubDocument,
+} from '../../src/collab/DocumentHub.ts';
 import { createLogger } from '../../src/createLogger.ts';
 import { type DocumentStore, SqliteStore } from '../../src/storage/index.ts';
 import { sleep, waitFor } from './startCollab.ts';
@@ -56,6 +61,14 @@ function edit(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** The text "t" of a loaded document, read from a throwaway copy. */
+function liveText(hubDoc: HubDocument): string {
+  const copy = hubDoc.toYDoc();
+  const text = copy.getText('t').toString();
+  copy.destroy();
+  return text;
+}
+
 async function storedText(docId: string): Promise<string> {
   const doc = new Y.Doc();
   for (const u of await store.load(docId)) Y.applyUpdate(doc, u);
@@ -77,7 +90,7 @@ describe('DocumentHub', () => {
     const [a, b] = await Promise.all([hub.open('nda'), hub.open('nda')]);
     expect(a).toBe(b);
     expect(loads).toBe(1);
-    expect(a.doc.getText('t').toString()).toBe('x');
+    expect(liveText(a)).toBe('x');
   });
 
   it('sends the updates of one turn to each other session as one message, never back to the sender', async () => {
@@ -148,7 +161,7 @@ describe('DocumentHub', () => {
     expect(doc.unloaded).toBe(true);
     const again = await hub.open('nda');
     expect(again).not.toBe(doc);
-    expect(again.doc.getText('t').length).toBe(3);
+    expect(liveText(again)).toHaveLength(3);
   });
 
   it('keeps a document loaded while a session rejoins within the grace period', async () => {
@@ -185,7 +198,7 @@ describe('DocumentHub', () => {
     fail = false;
     const reloaded = await hub.open('nda');
     expect(reloaded).not.toBe(doc);
-    expect(reloaded.doc.getText('t').toString()).toBe('kept');
+    expect(liveText(reloaded)).toBe('kept');
   });
 
   it('stores pending updates and closes sessions on close', async () => {
@@ -198,6 +211,138 @@ describe('DocumentHub', () => {
     expect(alice.closedWith?.code).toBe(1001);
     expect(await storedText('nda')).toBe('last words');
     await expect(hub.open('nda')).rejects.toThrow(/closed/);
+  });
+
+  it('gives a joiner after hundreds of pending updates exactly the state a peer has', async () => {
+    const hub = newHub();
+    const hubDoc = await hub.open('nda');
+    const alice = session('alice');
+    hub.connect(hubDoc, alice);
+    const peer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    peer.on('update', (u: Uint8Array) => updates.push(u));
+    const early = new Y.Doc();
+    for (let i = 0; i < 700; i++) {
+      const t = peer.getText('t');
+      if (i % 7 === 6) t.delete(i % t.length, 1);
+      else t.insert(i % (t.length + 1), String.fromCharCode(97 + (i % 26)));
+      if (i === 300) Y.applyUpdate(early, Y.encodeStateAsUpdate(peer));
+    }
+    // Several turns, so pending updates are merged in chunks as well as within one turn.
+    for (const [i, u] of updates.entries()) {
+      hub.receiveUpdate(hubDoc, alice, u);
+      if (i % 100 === 0) await hub.whenStored(hubDoc);
+    }
+    await hub.whenStored(hubDoc);
+    expect(hubDoc.encodeStateVector()).toEqual(Y.encodeStateVector(peer));
+
+    const joiner = new Y.Doc();
+    Y.applyUpdate(joiner, hubDoc.encodeFullState());
+    expect(joiner.getText('t').toString()).toBe(peer.getText('t').toString());
+    expect(Y.encodeStateVector(joiner)).toEqual(Y.encodeStateVector(peer));
+    expect(Y.encodeStateAsUpdate(joiner)).toEqual(Y.encodeStateAsUpdate(peer));
+
+    // A client that saw only part of it gets the rest as a diff against its state vector.
+    Y.applyUpdate(early, hubDoc.encodeDiff(Y.encodeStateVector(early)));
+    expect(early.getText('t').toString()).toBe(peer.getText('t').toString());
+    expect(await storedText('nda')).toBe(peer.getText('t').toString());
+  });
+
+  it('drops an update the document already holds: not stored, not sent again', async () => {
+    const hub = newHub();
+    const doc = await hub.open('nda');
+    const alice = session('alice');
+    const bob = session('bob');
+    hub.connect(doc, alice);
+    hub.connect(doc, bob);
+    const update = edit('once');
+    hub.receiveUpdate(doc, alice, update);
+    await hub.whenStored(doc);
+    hub.receiveUpdate(doc, bob, update);
+    hub.receiveUpdate(doc, bob, Y.encodeStateAsUpdate(new Y.Doc()));
+    await hub.whenStored(doc);
+    expect(await store.load('nda')).toHaveLength(1);
+    expect(alice.updates).toHaveLength(0);
+    expect(bob.updates).toHaveLength(1);
+    expect(bob.closedWith).toBeNull();
+  });
+
+  it('closes only the session whose update depends on content the document lacks, storing nothing', async () => {
+    const hub = newHub();
+    const doc = await hub.open('nda');
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText('t').insert(0, 'a');
+    source.getText('t').insert(1, 'b');
+    source.getText('t').delete(0, 1);
+    const gap = session('gap');
+    const danglingDelete = session('dangling-delete');
+    const bob = session('bob');
+    for (const s of [gap, danglingDelete, bob]) hub.connect(doc, s);
+    // Clock 1 without clock 0: a Y.Doc would keep it aside; stored, it would make every later load fail.
+    hub.receiveUpdate(doc, gap, updates[1] as Uint8Array);
+    // Deletes an item the server has never seen.
+    hub.receiveUpdate(doc, danglingDelete, updates[2] as Uint8Array);
+    expect(gap.closedWith?.code).toBe(1007);
+    expect(danglingDelete.closedWith?.code).toBe(1007);
+    expect(bob.closedWith).toBeNull();
+    hub.receiveUpdate(doc, bob, edit('fine'));
+    await hub.whenStored(doc);
+    expect(await store.load('nda')).toHaveLength(1);
+    await hub.close();
+    const reopened = await newHub().open('nda');
+    expect(liveText(reopened)).toBe('fine');
+  });
+
+  it('keeps a decodable update that Yjs discards (its parent is text, not a type) without breaking the document', async () => {
+    const hub = newHub();
+    const doc = await hub.open('nda');
+    const alice = session('alice');
+    const bob = session('bob');
+    hub.connect(doc, alice);
+    hub.connect(doc, bob);
+    const base = new Y.Doc();
+    base.clientID = 1;
+    base.getText('t').insert(0, 'hello');
+    hub.receiveUpdate(doc, alice, Y.encodeStateAsUpdate(base));
+    // One item of client 2 with parent = item (1, 0), a character of "hello": a map entry k = "v" (V1 encoding).
+    const strange = new Uint8Array([1, 1, 2, 0, 0x28, 0, 1, 0, 1, 0x6b, 1, 119, 1, 0x76, 0]);
+    expect(Y.decodeUpdate(strange).structs).toHaveLength(1);
+    hub.receiveUpdate(doc, bob, strange);
+    await hub.whenStored(doc);
+    expect(bob.closedWith).toBeNull();
+    expect(liveText(doc)).toBe('hello');
+    await hub.close();
+    const reopened = await newHub().open('nda');
+    expect(liveText(reopened)).toBe('hello');
+  });
+
+  it('rewrites the list summary when a client changes the meta map, also by overwriting a value', async () => {
+    const source = new Y.Doc();
+    source.getMap('meta').set('title', 'NDA');
+    source.getMap('meta').set('locale', 'en');
+    source.getMap('meta').set('numbering', 'decimal');
+    await store.create('nda', Y.encodeStateAsUpdate(source), { title: 'NDA', locale: 'en', numbering: 'decimal' });
+    const hub = newHub();
+    const doc = await hub.open('nda');
+    const alice = session('alice');
+    hub.connect(doc, alice);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, doc.encodeFullState());
+    const send = (change: () => void) => {
+      const before = Y.encodeStateVector(peer);
+      change();
+      hub.receiveUpdate(doc, alice, Y.encodeStateAsUpdate(peer, before));
+    };
+    send(() => peer.getText('t').insert(0, 'body text'));
+    send(() => peer.getMap('meta').set('title', 'Mutual NDA'));
+    send(() => peer.getMap('meta').set('numbering', 'legal-en'));
+    await waitFor(async () => (await store.summary('nda'))?.title === 'Mutual NDA');
+    expect(await store.summary('nda')).toMatchObject({ title: 'Mutual NDA', locale: 'en', numbering: 'legal-en' });
+    send(() => peer.getMap('meta').set('title', 'Renamed'));
+    await hub.close();
+    expect((await store.summary('nda'))?.title).toBe('Renamed');
   });
 });
 

@@ -87,6 +87,31 @@ describe('attachCollab', () => {
     expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
 
+  it("gives a client joining after hundreds of edits, and one coming back with part of them, the peers' state", async () => {
+    const s = await start();
+    const a = await client(s, 'nda', 'alice');
+    const b = await client(s, 'nda', 'bob');
+    const away = new Y.Doc();
+    for (let i = 0; i < 600; i++) {
+      const t = (i % 2 ? a : b).doc.getText('t');
+      t.insert(t.length ? i % t.length : 0, String(i % 10));
+      if (i % 50 === 0) await sleep(0);
+      if (i === 200) {
+        await waitFor(() => text(a.doc) === text(b.doc));
+        Y.applyUpdate(away, Y.encodeStateAsUpdate(a.doc));
+      }
+    }
+    await waitFor(() => text(a.doc).length === 600 && text(a.doc) === text(b.doc));
+
+    const late = await client(s, 'nda', 'carol');
+    expect(Y.encodeStateAsUpdate(late.doc)).toEqual(Y.encodeStateAsUpdate(a.doc));
+    const back = connect(s.url, 'nda', away, 'dave');
+    providers.push(back);
+    await synced(back);
+    await waitFor(() => text(away) === text(a.doc));
+    expect(Y.encodeStateVector(away)).toEqual(Y.encodeStateVector(a.doc));
+  });
+
   it('keeps documents apart', async () => {
     const s = await start();
     const a = await client(s, 'doc-one');
