@@ -5,16 +5,17 @@ import type { DocumentHub } from './collab/DocumentHub.ts';
 import { HttpError } from './HttpError.ts';
 
 /**
- * The current draft of a template: the live document when the hub has it loaded (edits not yet stored included),
- * else the stored log. Read from a throwaway copy, never the live Y.Doc, so no reader can ever change what
- * clients edit. 404 when nothing is stored, 422 when the document holds no complete template.
+ * The current draft of a template: the live document's encoded state when the hub has it loaded (edits not yet
+ * stored included), else the stored log, read into a throwaway Y.Doc. 404 when nothing is stored, 422 when the
+ * document holds no complete template.
  */
 export async function readDraft(hub: DocumentHub, docId: string): Promise<Template> {
   const copy = new Y.Doc();
   try {
     const live = hub.loaded(docId);
-    if (live) {
-      Y.applyUpdate(copy, live.encodeFullState());
+    const state = live ? hub.readState(live) : null;
+    if (state) {
+      Y.applyUpdate(copy, state);
     } else {
       const updates = await hub.store.load(docId);
       if (updates.length === 0) throw new HttpError(404, `no template "${docId}"`);

@@ -143,6 +143,14 @@ export class DocumentHub {
     }
   }
 
+  /**
+   * The whole document as one update (see `HubDocument.encodeFullState`); null when its updates cannot be merged,
+   * in which case its sessions are closed and it is dropped from memory (its stored log stays as it is).
+   */
+  readState(hubDoc: HubDocument): Uint8Array | null {
+    return this.#fold(hubDoc) ? hubDoc.encodeFullState() : null;
+  }
+
   /** Resolves once every update applied so far is stored (and broadcast). */
   whenStored(hubDoc: HubDocument): Promise<void> {
     return hubDoc.settled;
@@ -257,15 +265,17 @@ export class DocumentHub {
   }
 
   /** Merges the pending updates into the state; a state that cannot be merged is dropped like a failed store. */
-  #fold(hubDoc: HubDocument): void {
+  #fold(hubDoc: HubDocument): boolean {
     try {
       hubDoc.encodeFullState();
+      return true;
     } catch (error) {
       this.#logger.error({ err: error, docId: hubDoc.docId }, 'merging updates failed; closing its sessions');
       for (const session of [...hubDoc.sessions.keys()]) {
         this.#drop(hubDoc, session, CLOSE_STORE_FAILED, 'merging the document failed');
       }
       this.#forget(hubDoc);
+      return false;
     }
   }
 

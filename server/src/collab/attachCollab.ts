@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { createLogger, type Logger } from '../createLogger.ts';
 import { authorize } from './authorize.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
@@ -189,14 +190,17 @@ function handleMessage(
         // Reply once what the server holds is stored, so a client never receives state that could still be lost.
         void hub.whenStored(hubDoc).then(() => {
           if (hubDoc.unloaded || !hubDoc.sessions.has(session)) return;
+          const state = hub.readState(hubDoc);
+          // Null: the document could not be merged and its sessions are closed already.
+          if (!state) return;
           // A fresh client (empty state vector) gets the whole document, encoded once for every such joiner.
           if (payload.length === 1 && payload[0] === 0) {
-            send(fullStateMessage(hubDoc.encodeFullState()));
+            send(fullStateMessage(state));
             return;
           }
           let diff: Uint8Array;
           try {
-            diff = hubDoc.encodeDiff(payload);
+            diff = Y.diffUpdate(state, payload);
           } catch {
             hub.disconnect(hubDoc, session);
             session.close(CLOSE_INVALID_UPDATE, 'malformed state vector');
