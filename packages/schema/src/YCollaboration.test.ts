@@ -108,4 +108,19 @@ describe('YCollaboration', () => {
     // text between the two split points: y-prosemirror writes a split as delete + insert. Ids stay unique.)
     expect(one.getJSON()).toEqual(two.getJSON());
   });
+  it('keeps the caret on its text when a remote change lands before it, also after local typing', () => {
+    const [x, y] = [seededDoc(seed), new Y.Doc()];
+    new Link(x, y);
+    const [one, two] = [open(x), open(y)];
+    caret(one, 2, 2); // Ga|mma
+    typeText(one, 'Z');
+    caret(two, 0, 0);
+    typeText(two, 'remote ');
+    const { from } = one.state.selection;
+    expect(one.state.doc.textBetween(from - 3, from)).toBe('GaZ');
+    caret(one, 1, 0);
+    typeText(two, 'more ');
+    expect(one.state.doc.textBetween(one.state.selection.from, one.state.selection.from + 4)).toBe('Beta');
+  });
+
 });

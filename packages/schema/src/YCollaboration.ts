@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import { defaultDeleteFilter, redo, undo, ySyncPlugin, ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
+import { lightenSyncBinding } from './lightenSyncBinding.ts';
 import { watchClauseIds } from './watchClauseIds.ts';
 import { yUndoPlugin } from './yUndoPlugin.ts';
 
@@ -68,7 +69,18 @@ export const YCollaboration = Extension.create<YCollaborationOptions, YCollabora
       captureTransaction: (tr) => tr.meta.get('addToHistory') !== false,
     });
     this.storage.undoManager = undoManager;
-    const plugins = [ySyncPlugin(fragment), yUndoPlugin(undoManager)];
+    const plugins = [
+      ySyncPlugin(fragment),
+      yUndoPlugin(undoManager),
+      // After the sync plugin, whose view binds the binding to the view first.
+      new Plugin({
+        view: (view) => {
+          const binding = ySyncPluginKey.getState(view.state)?.binding;
+          if (binding) lightenSyncBinding(binding);
+          return {};
+        },
+      }),
+    ];
     // Watching starts with the view (Tiptap's `create` event fires a tick later, after remote updates may have come).
     if (this.options.dedupeClauseIds) plugins.push(new Plugin({ view: () => ({ destroy: watchClauseIds(fragment) }) }));
     return plugins;

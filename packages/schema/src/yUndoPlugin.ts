@@ -2,6 +2,15 @@ import { Plugin } from '@tiptap/pm/state';
 import { getRelativeSelection, type UndoPluginState, ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror';
 import type * as Y from 'yjs';
 
+// Time between this state update and the Yjs transaction it causes; beyond it the step is computed anyway.
+const CAPTURE_MARGIN_MS = 100;
+
+/** Whether a change now would be added to the UndoManager's last step (Yjs's own test, with a safety margin). */
+function mergesIntoLastStep(undoManager: Y.UndoManager): boolean {
+  const { lastChange, captureTimeout, undoStack } = undoManager;
+  return lastChange > 0 && undoStack.length > 0 && Date.now() - lastChange < captureTimeout - CAPTURE_MARGIN_MS;
+}
+
 /**
  * y-prosemirror's `yUndoPlugin` state (same key, same state shape, so `undo`/`redo` and the sync plugin find it),
  * except that the plugin view does not destroy the UndoManager. ProseMirror recreates plugin views whenever the
@@ -18,12 +27,16 @@ export function yUndoPlugin(undoManager: Y.UndoManager): Plugin {
         hasUndoOps: undoManager.undoStack.length > 0,
         hasRedoOps: undoManager.redoStack.length > 0,
       }),
-      apply: (_tr, value, oldState, state) => {
+      apply: (tr, value, oldState, state) => {
         const binding = ySyncPluginKey.getState(state)?.binding;
         const hasUndoOps = undoManager.undoStack.length > 0;
         const hasRedoOps = undoManager.redoStack.length > 0;
-        // The selection before each change is remembered so undo puts the caret back where it was.
-        if (binding) return { undoManager, prevSel: getRelativeSelection(binding, oldState), hasUndoOps, hasRedoOps };
+        // The selection before each change is remembered so undo puts the caret back where it was. It is read only
+        // when a change starts a new undo step, so it is not computed (a walk over the body) for a change that
+        // will merge into the current step, nor for a change that is not to the document.
+        if (binding && tr.docChanged && !mergesIntoLastStep(undoManager)) {
+          return { undoManager, prevSel: getRelativeSelection(binding, oldState), hasUndoOps, hasRedoOps };
+        }
         if (hasUndoOps === value.hasUndoOps && hasRedoOps === value.hasRedoOps) return value;
         return { ...value, hasUndoOps, hasRedoOps };
       },
