@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BatchedIndexeddbPersistence } from './BatchedIndexeddbPersistence.ts';
 import { collabUrl } from './collabUrl.ts';
+import { deferSocketUpdates } from './deferSocketUpdates.ts';
 import { userColor } from './userColor.ts';
 
 /** Who is editing: shown on their caret in every other window. */
@@ -38,6 +39,8 @@ export class CollabSession {
     this.persistence = new BatchedIndexeddbPersistence(`clausewright:${id}`, this.ydoc);
     // No BroadcastChannel: tabs meet through the server, and cross-tab messages cost a postMessage per keystroke.
     this.provider = new WebsocketProvider(collabUrl(origin), id, this.ydoc, { params: { name }, disableBc: true });
+    // Each keystroke queues its update; the socket send happens in the next task, outside the keystroke.
+    deferSocketUpdates(this.provider);
     this.provider.awareness.setLocalStateField('user', this.user);
     window.addEventListener('offline', this.#onOffline);
     window.addEventListener('online', this.#onOnline);
