@@ -125,8 +125,9 @@ export class DocumentHub {
       return;
     }
     if (hubDoc.metaItems.touches(decoded)) hubDoc.summaryChanged = true;
-    if (hubDoc.push(update, admission.clocks)) this.#fold(hubDoc);
+    const foldNow = hubDoc.push(update, admission.clocks);
     this.#onDocUpdate(hubDoc, update, session);
+    if (foldNow) this.#fold(hubDoc);
   }
 
   /** Applies a session's awareness update and relays it to every session. Garbage closes only that session. */

@@ -133,9 +133,14 @@ export class HubDocument {
     this.#pending.push(update);
     this.#pendingBytes += update.length;
     if (this.#pending.length >= MERGE_PENDING_AFTER) {
-      const merged = Y.mergeUpdates(this.#pending);
-      this.#pending = [merged];
-      this.#pendingBytes = merged.length;
+      try {
+        const merged = Y.mergeUpdates(this.#pending);
+        this.#pending = [merged];
+        this.#pendingBytes = merged.length;
+      } catch {
+        // Left as they are: the next fold fails on them too, and the hub reports it and drops the document.
+        return true;
+      }
     }
     return this.#pendingBytes >= Math.max(FOLD_MIN_BYTES, this.#state.length * FOLD_AFTER_SHARE);
   }
