@@ -66,6 +66,18 @@ function rawSocket(url: string): Promise<WebSocket> {
   });
 }
 
+/** `bytes` with lib0's varuint length prefix, as y-protocols frames a payload. */
+function lengthPrefixed(bytes: Uint8Array): number[] {
+  const prefix: number[] = [];
+  let n = bytes.length;
+  while (n > 0x7f) {
+    prefix.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  prefix.push(n);
+  return [...prefix, ...bytes];
+}
+
 function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }
@@ -232,6 +244,32 @@ describe('attachCollab', () => {
       );
       expect(result?.status, bad).toBe(404);
     }
+  });
+
+  it('refuses an update that depends on content the server lacks; a reconnect sends the missing part with it', async () => {
+    const s = await start();
+    const a = await client(s, 'nda', 'alice');
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText('t').insert(0, 'a');
+    source.getText('t').insert(1, 'b');
+    const ws = await rawSocket(`${s.url}/nda`);
+    const done = closed(ws);
+    // Sync "update" message carrying only the second insert: clock 1 of a client the server has never seen.
+    ws.send(new Uint8Array([0, 2, ...lengthPrefixed(updates[1] as Uint8Array)]));
+    expect((await done).code).toBe(1007);
+    await sleep(50);
+    expect(text(a.doc)).toBe('');
+
+    // The same client coming back answers the server's state vector with everything past it.
+    const back = connect(s.url, 'nda', source, 'again');
+    providers.push(back);
+    await synced(back);
+    await waitFor(() => text(a.doc) === 'ab');
+    const stored = new Y.Doc();
+    for (const u of await store.load('nda')) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').toString()).toBe('ab');
   });
 
   it('closes only the connection that sends a malformed frame', async () => {
