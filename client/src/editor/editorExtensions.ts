@@ -16,6 +16,7 @@ import { translate } from '../i18n/translate.ts';
 import { uiStore } from '../state/uiStore.ts';
 import { CollabCarets } from './CollabCarets.ts';
 import type { CollabUser } from './CollabSession.ts';
+import { DirectTextInput } from './DirectTextInput.ts';
 
 /** What the editor's extensions are built from: one open template. */
 export interface EditorExtensionContext {
@@ -43,6 +44,8 @@ export function editorExtensions(context: EditorExtensionContext): Extensions {
     // Word-like Enter / Tab / Shift-Tab / Backspace on clauses, and unique ids for this editor's own changes.
     ClauseKeymap,
     ClauseIds,
+    // Typed characters applied as transactions, without the browser editing the DOM first.
+    DirectTextInput,
     // Live labels as `data-label` decorations (and `cw-conditional`), recomputed only when clause structure changes.
     ClauseLabels.configure({ getScheme: context.getScheme, onChange: (labels) => context.onLabels(labels) }),
     // Carets read the sync plugin's state, so they come after it.

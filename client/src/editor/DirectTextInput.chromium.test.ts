@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppServer,
+  type EditorSession,
+  ensureClientBuilt,
+  launchChromium,
+  openEditorPage,
+  startAppServer,
+} from '../../e2e/harness/index.ts';
+import { caretToClauseEnd } from '../../e2e/page/index.ts';
+
+// Real key presses and a real IME composition (through the DevTools protocol) in headless Chromium, on the
+// production build: which inputs DirectTextInput takes over, and that the result is what the browser's path gives.
+const SEED = 'wechat-miniprogram-service';
+const CLAUSE = 'renewal';
+
+interface Recorded {
+  type: string;
+  prevented: boolean;
+}
+
+function clauseText(page: Page): Promise<string> {
+  return page.locator(`p[data-type=clause][data-id=${CLAUSE}]`).evaluate((p) => p.textContent ?? '');
+}
+
+/** The clause's text in the editor's document (chips not included). */
+function docText(page: Page): Promise<string> {
+  return page.evaluate((id) => {
+    const cw = (window as unknown as { __clausewright?: { editor: import('@tiptap/core').Editor } }).__clausewright;
+    let text = '';
+    cw?.editor.state.doc.descendants((node) => {
+      if (node.type.name === 'clause' && node.attrs.id === id) text = node.textContent;
+      return text === '';
+    });
+    return text;
+  }, CLAUSE);
+}
+
+/** The beforeinput events since the last call: their type and whether the editor cancelled them. */
+function takeInputs(page: Page): Promise<Recorded[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __inputs?: Recorded[] };
+    return (w.__inputs ?? []).splice(0);
+  });
+}
+
+describe('DirectTextInput in Chromium', () => {
+  let server: AppServer | undefined;
+  let browser: Browser | undefined;
+  let session: EditorSession;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startAppServer();
+    browser = await launchChromium();
+    session = await openEditorPage(browser, server.url, SEED, { name: 'Typist' });
+    await session.page.evaluate(() => {
+      const w = window as unknown as { __inputs: Recorded[] };
+      w.__inputs = [];
+      // Bubbling listener on window: runs after the editor's own handler, so it sees the verdict.
+      window.addEventListener('beforeinput', (e) => {
+        w.__inputs.push({ type: (e as InputEvent).inputType, prevented: e.defaultPrevented });
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('takes typed characters (and keeps bold on after Mod-b), leaving the text as typed', async () => {
+    const { page } = session;
+    await caretToClauseEnd(page, CLAUSE);
+    const before = await clauseText(page);
+    await takeInputs(page);
+    await page.keyboard.type(' abc');
+    expect(await clauseText(page)).toBe(`${before} abc`);
+    expect(await takeInputs(page)).toEqual(Array(4).fill({ type: 'insertText', prevented: true }));
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('BOLD');
+    expect(await clauseText(page)).toBe(`${before} abcBOLD`);
+    const strong = page.locator(`p[data-type=clause][data-id=${CLAUSE}] strong`);
+    expect(await strong.last().textContent()).toBe('BOLD');
+    await page.keyboard.press('Control+b');
+  });
+
+  it('opens the field typeahead on {{ typed by key', async () => {
+    const { page } = session;
+    await caretToClauseEnd(page, CLAUSE);
+    await page.keyboard.type(' {{');
+    await page.waitForSelector('[data-testid=suggestion] [data-testid=suggestion-item]', { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('leaves an IME composition to the browser and ProseMirror, which commit it once', async () => {
+    const { page } = session;
+    await caretToClauseEnd(page, CLAUSE);
+    const before = await clauseText(page);
+    const docBefore = await docText(page);
+    await takeInputs(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'zh', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    await cdp.send('Input.insertText', { text: '中' });
+    await cdp.detach();
+    await expect.poll(() => clauseText(page)).toBe(`${before}中`);
+    const inputs = await takeInputs(page);
+    expect(inputs.filter((i) => i.type === 'insertCompositionText').length).toBeGreaterThan(0);
+    expect(inputs.filter((i) => i.type === 'insertCompositionText' && i.prevented)).toEqual([]);
+    // The editor's document holds the committed text, not the composition's letters.
+    expect(await docText(page)).toBe(`${docBefore}中`);
+  });
+});
