@@ -14,8 +14,12 @@ import { fiveHundredClauses } from './fiveHundredClauses.ts';
 // encoded bytes, which live outside the heap) ÷ the sum of their encodeStateAsUpdate sizes.
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-const collect = () => {
-  for (let i = 0; i < 3; i++) gc();
+// ArrayBuffer memory is returned a moment after the GC that frees its owner: let it settle between collections.
+const collect = async () => {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 };
 const held = () => {
   const usage = process.memoryUsage();
@@ -30,11 +34,11 @@ try {
   const hub = new DocumentHub(store, { logger: createLogger('silent'), unloadAfterMs: 3_600_000 });
   // One document first, so lazily built module state is not counted against the measured ones.
   await hub.open('mem-0');
-  collect();
+  await collect();
   const before = held();
   const loaded = [];
   for (let i = 1; i <= DOCS; i++) loaded.push(await hub.open(`mem-${i}`));
-  collect();
+  await collect();
   const heap = held() - before;
   let bytes = 0;
   for (const hubDoc of loaded) {
