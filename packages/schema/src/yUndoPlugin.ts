@@ -1,4 +1,4 @@
-import { Plugin } from '@tiptap/pm/state';
+import { Plugin, type Transaction } from '@tiptap/pm/state';
 import { getRelativeSelection, type UndoPluginState, ySyncPluginKey, yUndoPluginKey } from 'y-prosemirror';
 import type * as Y from 'yjs';
 
@@ -9,6 +9,12 @@ const CAPTURE_MARGIN_MS = 100;
 function mergesIntoLastStep(undoManager: Y.UndoManager): boolean {
   const { lastChange, captureTimeout, undoStack } = undoManager;
   return lastChange > 0 && undoStack.length > 0 && Date.now() - lastChange < captureTimeout - CAPTURE_MARGIN_MS;
+}
+
+/** A change that came in from Yjs (another user, IndexedDB), not from this editor nor its undo/redo. */
+function isRemoteChange(tr: Transaction): boolean {
+  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+  return meta?.isChangeOrigin === true && meta.isUndoRedoOperation !== true;
 }
 
 /**
@@ -32,9 +38,9 @@ export function yUndoPlugin(undoManager: Y.UndoManager): Plugin {
         const hasUndoOps = undoManager.undoStack.length > 0;
         const hasRedoOps = undoManager.redoStack.length > 0;
         // The selection before each change is remembered so undo puts the caret back where it was. It is read only
-        // when a change starts a new undo step, so it is not computed (a walk over the body) for a change that
-        // will merge into the current step, nor for a change that is not to the document.
-        if (binding && tr.docChanged && !mergesIntoLastStep(undoManager)) {
+        // when a change starts a new undo or redo step, so it is not computed (a walk over the body) for a change
+        // that will merge into the current step, a change that is not to the document, or someone else's change.
+        if (binding && tr.docChanged && !isRemoteChange(tr) && !mergesIntoLastStep(undoManager)) {
           return { undoManager, prevSel: getRelativeSelection(binding, oldState), hasUndoOps, hasRedoOps };
         }
         if (hasUndoOps === value.hasUndoOps && hasRedoOps === value.hasRedoOps) return value;
