@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../client/e2e/harness/freePort.ts';
 
 /** A co-editing server running in a child process. */
 export interface ChildServer {
@@ -16,18 +16,6 @@ export interface ChildServer {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 20_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, HOST, () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -117,7 +105,7 @@ export async function startOurServer(prepare?: (dbFile: string) => Promise<void>
 
 /** Stock: y-websocket@2's bin/server.cjs, in memory (YPERSISTENCE unset). */
 export async function startStockServer(): Promise<ChildServer> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   // Any YPERSISTENCE value (even '') turns on LevelDB persistence there, so it must be absent.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST };
   delete env.YPERSISTENCE;

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './freePort.ts';
 import { REPO_ROOT } from './repoRoot.ts';
 
 const HOST = '127.0.0.1';
@@ -26,18 +26,6 @@ export interface AppServer {
 export interface StartAppServerOptions {
   /** Extra environment for the server process. */
   env?: NodeJS.ProcessEnv;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, HOST, () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function hasExited(child: ChildProcess): boolean {
@@ -94,7 +82,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   const dist = join(REPO_ROOT, 'client', 'dist');
   if (!existsSync(join(dist, 'index.html')))
     throw new Error(`${dist} has no index.html: call ensureClientBuilt() first`);
-  const port = await freePort();
+  const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-data-'));
   const clientDir = mkdtempSync(join(tmpdir(), 'cw-e2e-client-'));

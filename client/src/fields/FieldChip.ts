@@ -1,8 +1,8 @@
 import { Field } from '@clausewright/schema';
 import type { Editor, NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { NodeView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
+import { AtomChipView } from '../chips/AtomChipView.ts';
 import { type FieldDefsSource, fieldDefsSource } from './FieldDefsSource.ts';
 import { fieldsMapOf } from './fieldsMapOf.ts';
 import { filterMenu } from './filterMenu.ts';
@@ -31,9 +31,7 @@ export const FieldChip = Field.extend<FieldChipOptions>({
   },
 });
 
-class FieldChipView implements NodeView {
-  readonly dom: HTMLSpanElement;
-  private node: PMNode;
+class FieldChipView extends AtomChipView {
   private readonly editor: Editor;
   private readonly getPos: () => number | undefined;
   private readonly source: FieldDefsSource | null;
@@ -43,14 +41,11 @@ class FieldChipView implements NodeView {
   private popover: OpenPopover | null = null;
 
   constructor(props: NodeViewRendererProps, fields: Y.Map<unknown> | null) {
-    this.node = props.node;
+    super(props.node, 'field');
     this.editor = props.editor;
     this.getPos = props.getPos;
     const map = fields ?? fieldsMapOf(props.editor.state);
     this.source = map ? fieldDefsSource(map) : null;
-    this.dom = document.createElement('span');
-    this.dom.dataset.type = 'field';
-    this.dom.contentEditable = 'false';
     this.label.className = 'cw-field-label';
     this.filter.className = 'cw-field-filter';
     this.dom.append(this.label, this.filter);
@@ -58,24 +53,8 @@ class FieldChipView implements NodeView {
     this.render();
   }
 
-  update(node: PMNode): boolean {
-    if (node.type !== this.node.type) return false;
-    const same = node.attrs.key === this.node.attrs.key && node.attrs.filter === this.node.attrs.filter;
-    this.node = node;
-    if (!same) this.render();
-    return true;
-  }
-
-  selectNode(): void {
-    this.dom.classList.add('ProseMirror-selectednode');
-  }
-
-  deselectNode(): void {
-    this.dom.classList.remove('ProseMirror-selectednode');
-  }
-
-  ignoreMutation(): boolean {
-    return true;
+  protected override needsRender(previous: PMNode, next: PMNode): boolean {
+    return next.attrs.key !== previous.attrs.key || next.attrs.filter !== previous.attrs.filter;
   }
 
   destroy(): void {
@@ -84,7 +63,7 @@ class FieldChipView implements NodeView {
     this.dom.removeEventListener('click', this.onClick);
   }
 
-  private render(): void {
+  protected render(): void {
     const key = String(this.node.attrs.key ?? '');
     const filter = typeof this.node.attrs.filter === 'string' && this.node.attrs.filter ? this.node.attrs.filter : null;
     if (this.dom.dataset.key !== key) {

@@ -1,6 +1,6 @@
 import { ClauseRef } from '@clausewright/schema';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { NodeView } from '@tiptap/pm/view';
+import { AtomChipView } from '../chips/AtomChipView.ts';
 import './refs.css';
 
 /**
@@ -14,39 +14,14 @@ export const ClauseRefChip = ClauseRef.extend({
   },
 });
 
-class ClauseRefChipView implements NodeView {
-  readonly dom: HTMLSpanElement;
-  private node: PMNode;
-
+class ClauseRefChipView extends AtomChipView {
   constructor(node: PMNode) {
-    this.node = node;
-    this.dom = document.createElement('span');
-    this.dom.dataset.type = 'clauseRef';
+    super(node, 'clauseRef');
     this.dom.className = 'cw-ref-chip';
-    this.dom.contentEditable = 'false';
     this.render();
   }
 
-  update(node: PMNode): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.render();
-    return true;
-  }
-
-  selectNode(): void {
-    this.dom.classList.add('ProseMirror-selectednode');
-  }
-
-  deselectNode(): void {
-    this.dom.classList.remove('ProseMirror-selectednode');
-  }
-
-  ignoreMutation(): boolean {
-    return true;
-  }
-
-  private render(): void {
+  protected render(): void {
     const target = String(this.node.attrs.target ?? '');
     this.dom.dataset.target = target;
     this.dom.title = `[[#${target}]]`;
