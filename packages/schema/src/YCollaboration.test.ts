@@ -122,5 +122,4 @@ describe('YCollaboration', () => {
     typeText(two, 'more ');
     expect(one.state.doc.textBetween(one.state.selection.from, one.state.selection.from + 4)).toBe('Beta');
   });
-
 });

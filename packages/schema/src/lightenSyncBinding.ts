@@ -17,7 +17,8 @@ const lightened = new WeakSet<ProsemirrorBinding>();
  * caret, so a millisecond per keystroke at 1,000 clauses) at the start of every Yjs transaction and again after
  * writing a local change. Both records exist to restore the caret after a *remote* change and are cleared when the
  * transaction ends, so for the binding's own writes (origin `ySyncPluginKey`) nothing ever reads them.
- * Remote, IndexedDB and undo/redo transactions keep the original behaviour.
+ * Remote, IndexedDB and undo/redo transactions keep the original behaviour. A view update that did not change the
+ * document (a caret move) does not diff the document against the fragment.
  */
 export function lightenSyncBinding(binding: ProsemirrorBinding): void {
   const b = binding as unknown as BindingInternals;
@@ -34,7 +35,12 @@ export function lightenSyncBinding(binding: ProsemirrorBinding): void {
   b.doc.off('beforeAllTransactions', original);
   b.beforeAllTransactions = lighter;
   b.doc.on('beforeAllTransactions', lighter);
+  // The sync plugin's view calls this after every view update, caret moves included; a document already written
+  // (the very same node) is not diffed against the fragment again.
+  let written: unknown = null;
   b._prosemirrorChanged = (doc) => {
+    if (doc === written) return;
     b.doc.transact(() => updateYFragment(b.doc, b.type, doc as never, binding), ySyncPluginKey);
+    written = doc;
   };
 }
