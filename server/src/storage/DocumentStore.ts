@@ -38,6 +38,52 @@ export interface StoredSummary {
   updatedAt: number;
 }
 
+/** A published version as `listVersions` reports it. */
+export interface VersionInfo {
+  /** 1, 2, 3… per document, in publishing order. */
+  version: number;
+  message: string;
+  /** Who published it; null when the request named no one. */
+  author: string | null;
+  /** ms since the epoch. */
+  createdAt: number;
+  /** sha256 of `markdown` (UTF-8), lowercase hex. */
+  hash: string;
+}
+
+/** A version with its content, as `getVersion` returns it. Never changes once stored. */
+export interface StoredVersion extends VersionInfo {
+  docId: string;
+  /** The document at publish time, one encoded Yjs update (applies to an empty Y.Doc). */
+  state: Uint8Array;
+  /** The Clause Markdown export of `state`, byte for byte what `/versions/:n/export` serves. */
+  markdown: string;
+}
+
+/** What `createVersion` stores; the store numbers it, stamps it and hashes the markdown. */
+export interface NewVersion {
+  message: string;
+  author: string | null;
+  state: Uint8Array;
+  markdown: string;
+}
+
+/**
+ * Who wrote a run of Yjs items: the session `author` sent the items `client:[from, to)` (kind `insert`), or deleted
+ * them (kind `delete`). Item ids survive compaction, so these ranges still name the items of a compacted state.
+ */
+export interface AuthorshipRange {
+  author: string;
+  kind: 'insert' | 'delete';
+  client: number;
+  from: number;
+  /** Exclusive. */
+  to: number;
+  /** When the first and the last update of the run were stored, ms since the epoch. */
+  firstAt: number;
+  lastAt: number;
+}
+
 /** Durable, append-only Yjs update log per document, with compaction. */
 export interface DocumentStore {
   /** Every stored update of a document in order (after compaction: one state first); [] when unknown. */
@@ -58,6 +104,21 @@ export interface DocumentStore {
   summaries(): Promise<StoredSummary[]>;
   /** One document's summary; null when the document has never been written. */
   summary(docId: string): Promise<StoredSummary | null>;
+  /**
+   * Stores a version as the document's next number (1 when it has none), atomically: concurrent calls, from this
+   * store or another over the same data, never get the same number. Resolves with what was stored.
+   */
+  createVersion(docId: string, version: NewVersion): Promise<VersionInfo>;
+  /** A document's versions, newest first, without their content; [] when it has none. */
+  listVersions(docId: string): Promise<VersionInfo[]>;
+  /** One version with its state and Markdown; null when the document has no such version. */
+  getVersion(docId: string, version: number): Promise<StoredVersion | null>;
+  /**
+   * Who wrote what, from the `origin` of each append (the session's display name): runs of item ids per author,
+   * merged when contiguous. Compaction folds the log's authorship into these runs first, so the answer is the same
+   * before and after it; appends without an origin are not attributed.
+   */
+  authorship(docId: string): Promise<AuthorshipRange[]>;
   /** Flushes pending appends and closes. */
   close(): Promise<void>;
 }

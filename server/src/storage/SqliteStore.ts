@@ -1,8 +1,19 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import * as Y from 'yjs';
-import type { DocumentStore, DocumentSummary, StoredDocumentInfo, StoredSummary } from './DocumentStore.ts';
+import type {
+  AuthorshipRange,
+  DocumentStore,
+  DocumentSummary,
+  NewVersion,
+  StoredDocumentInfo,
+  StoredSummary,
+  StoredVersion,
+  VersionInfo,
+} from './DocumentStore.ts';
+import { type AttributedUpdate, foldAuthorship } from './foldAuthorship.ts';
 
 /** Tuning for `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -32,6 +43,30 @@ const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   INSERT INTO documents (doc_id, updated_at) SELECT doc_id, MAX(created_at) FROM updates GROUP BY doc_id`,
+  // Published versions (immutable: no UPDATE ever succeeds), and the authorship compaction folds out of the log.
+  `CREATE TABLE versions (
+    doc_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    author TEXT,
+    created_at INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    markdown TEXT NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (doc_id, version)
+  );
+  CREATE TRIGGER versions_immutable BEFORE UPDATE ON versions BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  CREATE TABLE authorship (
+    doc_id TEXT NOT NULL,
+    author TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    client INTEGER NOT NULL,
+    clock_from INTEGER NOT NULL,
+    clock_to INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL
+  );
+  CREATE INDEX authorship_doc ON authorship (doc_id)`,
 ];
 
 /** The schema version this code writes. */
@@ -80,6 +115,14 @@ export class SqliteStore implements DocumentStore {
     setSummary: Database.Statement;
     summaries: Database.Statement;
     summary: Database.Statement;
+    nextVersion: Database.Statement;
+    insertVersion: Database.Statement;
+    listVersions: Database.Statement;
+    getVersion: Database.Statement;
+    authorship: Database.Statement;
+    attributedRows: Database.Statement;
+    deleteAuthorship: Database.Statement;
+    insertAuthorship: Database.Statement;
   };
   readonly #commit: Database.Transaction<(batch: PendingAppend[]) => void>;
 
@@ -97,7 +140,9 @@ export class SqliteStore implements DocumentStore {
       range: db.prepare(
         'SELECT COUNT(*) AS count, MIN(seq) AS first, SUM(LENGTH(data)) AS bytes FROM updates WHERE doc_id = ? AND seq <= ?',
       ),
-      rowsUpTo: db.prepare('SELECT data FROM updates WHERE doc_id = ? AND seq <= ? ORDER BY seq'),
+      rowsUpTo: db.prepare(
+        'SELECT data, origin, created_at AS createdAt FROM updates WHERE doc_id = ? AND seq <= ? ORDER BY seq',
+      ),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
       touch: db.prepare(
         `INSERT INTO documents (doc_id, updated_at) VALUES (?, ?)
@@ -112,6 +157,32 @@ export class SqliteStore implements DocumentStore {
       ),
       summary: db.prepare(
         'SELECT doc_id AS docId, title, locale, numbering, updated_at AS updatedAt FROM documents WHERE doc_id = ?',
+      ),
+      nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM versions WHERE doc_id = ?'),
+      insertVersion: db.prepare(
+        `INSERT INTO versions (doc_id, version, message, author, created_at, hash, markdown, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listVersions: db.prepare(
+        `SELECT version, message, author, created_at AS createdAt, hash FROM versions
+         WHERE doc_id = ? ORDER BY version DESC`,
+      ),
+      getVersion: db.prepare(
+        `SELECT version, message, author, created_at AS createdAt, hash, markdown, state FROM versions
+         WHERE doc_id = ? AND version = ?`,
+      ),
+      authorship: db.prepare(
+        `SELECT author, kind, client, clock_from AS "from", clock_to AS "to", first_at AS firstAt, last_at AS lastAt
+         FROM authorship WHERE doc_id = ?`,
+      ),
+      attributedRows: db.prepare(
+        `SELECT data, origin, created_at AS createdAt FROM updates
+         WHERE doc_id = ? AND origin IS NOT NULL AND origin <> 'compaction' ORDER BY seq`,
+      ),
+      deleteAuthorship: db.prepare('DELETE FROM authorship WHERE doc_id = ?'),
+      insertAuthorship: db.prepare(
+        `INSERT INTO authorship (doc_id, author, kind, client, clock_from, clock_to, first_at, last_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
     this.#commit = db.transaction((batch: PendingAppend[]) => {
@@ -215,6 +286,54 @@ export class SqliteStore implements DocumentStore {
     return row ? toSummary(row) : null;
   }
 
+  async createVersion(docId: string, version: NewVersion): Promise<VersionInfo> {
+    this.#assertOpen();
+    const hash = createHash('sha256').update(version.markdown, 'utf8').digest('hex');
+    // Immediate: the number is read under the write lock, so another connection cannot take it meanwhile.
+    return this.#db
+      .transaction((): VersionInfo => {
+        const next = (this.#stmts.nextVersion.get([docId]) as { version: number }).version;
+        const createdAt = Date.now();
+        this.#stmts.insertVersion.run([
+          docId,
+          next,
+          version.message,
+          version.author,
+          createdAt,
+          hash,
+          version.markdown,
+          version.state.slice(),
+        ]);
+        return { version: next, message: version.message, author: version.author, createdAt, hash };
+      })
+      .immediate();
+  }
+
+  async listVersions(docId: string): Promise<VersionInfo[]> {
+    this.#assertOpen();
+    return this.#stmts.listVersions.all([docId]).map((row) => toVersionInfo(row as VersionInfo));
+  }
+
+  async getVersion(docId: string, version: number): Promise<StoredVersion | null> {
+    this.#assertOpen();
+    const row = this.#stmts.getVersion.get([docId, version]) as
+      | (VersionInfo & { markdown: string; state: ArrayBuffer | Uint8Array })
+      | undefined;
+    if (!row) return null;
+    // A copy: the caller owns the bytes.
+    return { ...toVersionInfo(row), docId, markdown: row.markdown, state: toBytes(row.state).slice() };
+  }
+
+  async authorship(docId: string): Promise<AuthorshipRange[]> {
+    this.#assertOpen();
+    this.#flush();
+    const { folded, rows } = this.#db.transaction(() => ({
+      folded: this.#stmts.authorship.all([docId]).map((row) => toRange(row as AuthorshipRange)),
+      rows: this.#stmts.attributedRows.all([docId]).map((row) => toAttributed(row as StoredRow)),
+    }))();
+    return foldAuthorship(folded, rows);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     await Promise.allSettled(this.#compactions.values());
@@ -235,9 +354,22 @@ export class SqliteStore implements DocumentStore {
     })();
     if (before.count <= 1) return;
     const doc = new Y.Doc();
+    let authorship: AuthorshipRange[] = [];
+    let attributed = 0;
+    // Folds the rows read since the last call into the authorship runs (chunk by chunk, so memory stays bounded).
+    const attribute = (upTo: number) => {
+      authorship = foldAuthorship(
+        authorship,
+        rows.slice(attributed, upTo).map((r) => toAttributed(r as StoredRow)),
+      );
+      attributed = upTo;
+    };
     try {
       for (let i = 0; i < rows.length; i++) {
-        if (i > 0 && i % COMPACT_CHUNK === 0) await nextTurn();
+        if (i > 0 && i % COMPACT_CHUNK === 0) {
+          attribute(i);
+          await nextTurn();
+        }
         try {
           Y.applyUpdate(doc, toBytes((rows[i] as { data: ArrayBuffer }).data));
         } catch (error) {
@@ -250,6 +382,7 @@ export class SqliteStore implements DocumentStore {
         }
       }
       const state = Y.encodeStateAsUpdate(doc);
+      attribute(rows.length);
       this.#assertOpen();
       this.#db
         .transaction(() => {
@@ -260,6 +393,12 @@ export class SqliteStore implements DocumentStore {
           this.#stmts.deleteUpTo.run([docId, last]);
           // Same seq as the newest folded row: appends made meanwhile (seq > last) stay after it.
           this.#stmts.insert.run([docId, last, state, 'compaction', Date.now()]);
+          // The folded rows' authors go into the runs, merged with those of earlier compactions.
+          const earlier = this.#stmts.authorship.all([docId]).map((row) => toRange(row as AuthorshipRange));
+          this.#stmts.deleteAuthorship.run([docId]);
+          for (const r of foldAuthorship([...earlier, ...authorship], [])) {
+            this.#stmts.insertAuthorship.run([docId, r.author, r.kind, r.client, r.from, r.to, r.firstAt, r.lastAt]);
+          }
         })
         .immediate();
     } finally {
@@ -304,6 +443,32 @@ function migrate(db: Database.Database): void {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
     if (version !== MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+interface StoredRow {
+  data: ArrayBuffer | Uint8Array;
+  origin: string | null;
+  createdAt: number;
+}
+
+function toAttributed(r: StoredRow): AttributedUpdate {
+  return { update: toBytes(r.data), origin: r.origin, createdAt: r.createdAt };
+}
+
+function toVersionInfo(r: VersionInfo): VersionInfo {
+  return { version: r.version, message: r.message, author: r.author, createdAt: r.createdAt, hash: r.hash };
+}
+
+function toRange(r: AuthorshipRange): AuthorshipRange {
+  return {
+    author: r.author,
+    kind: r.kind,
+    client: r.client,
+    from: r.from,
+    to: r.to,
+    firstAt: r.firstAt,
+    lastAt: r.lastAt,
+  };
 }
 
 // Copies the columns: rows from libsql carry an extra `_metadata` key.

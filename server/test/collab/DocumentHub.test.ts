@@ -356,6 +356,10 @@ function delegate(inner: DocumentStore): DocumentStore {
     setSummary: (docId, summary) => inner.setSummary(docId, summary),
     summaries: () => inner.summaries(),
     summary: (docId) => inner.summary(docId),
+    createVersion: (docId, version) => inner.createVersion(docId, version),
+    listVersions: (docId) => inner.listVersions(docId),
+    getVersion: (docId, version) => inner.getVersion(docId, version),
+    authorship: (docId) => inner.authorship(docId),
     close: async () => {},
   };
 }

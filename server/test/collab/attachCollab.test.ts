@@ -179,6 +179,10 @@ describe('attachCollab', () => {
       setSummary: (docId, summary) => store.setSummary(docId, summary),
       summaries: () => store.summaries(),
       summary: (docId) => store.summary(docId),
+      createVersion: (docId, version) => store.createVersion(docId, version),
+      listVersions: (docId) => store.listVersions(docId),
+      getVersion: (docId, version) => store.getVersion(docId, version),
+      authorship: (docId) => store.authorship(docId),
       close: async () => {},
       append: async (docId, update, meta) => {
         if (gated) await gate;

@@ -54,6 +54,37 @@ describe('SqliteStore', () => {
     expect(() => SqliteStore.open(file)).toThrow(/schema version 99 is newer/);
   });
 
+  it('refuses to change a stored version, even through another connection', async () => {
+    const file = path.join(dir, 'immutable.db');
+    const store = SqliteStore.open(file);
+    const made = await store.createVersion('d', { message: 'v1', author: 'a', markdown: '# v1\n', state: bytes(1) });
+    const other = new Database(file);
+    try {
+      expect(() => other.exec("UPDATE versions SET markdown = '# changed\n' WHERE doc_id = 'd'")).toThrow(/immutable/);
+    } finally {
+      other.close();
+    }
+    expect(await store.getVersion('d', 1)).toMatchObject({ ...made, markdown: '# v1\n' });
+    await store.close();
+  });
+
+  it('migrates a file of schema version 2 (updates and summaries only), keeping its log', async () => {
+    const file = path.join(dir, 'v2.db');
+    const db = new Database(file);
+    db.exec(`CREATE TABLE updates (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, origin TEXT,
+      created_at INTEGER NOT NULL, PRIMARY KEY (doc_id, seq));
+      CREATE TABLE documents (doc_id TEXT PRIMARY KEY, title TEXT, locale TEXT, numbering TEXT, updated_at INTEGER NOT NULL);
+      PRAGMA user_version = 2`);
+    db.prepare('INSERT INTO updates VALUES (?, ?, ?, ?, ?)').run(['old', 1, bytes(9), 'x', 1]);
+    db.close();
+    const store = SqliteStore.open(file);
+    expect(await store.load('old')).toEqual([bytes(9)]);
+    expect(
+      (await store.createVersion('old', { message: 'm', author: null, markdown: '', state: bytes() })).version,
+    ).toBe(1);
+    await store.close();
+  });
+
   it('works in memory', async () => {
     const store = SqliteStore.open(':memory:');
     await Promise.all([store.append('m', bytes(1)), store.append('m', bytes(2))]);

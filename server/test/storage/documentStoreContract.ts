@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../../src/storage/DocumentStore.ts';
+import type { AuthorshipRange, DocumentStore, NewVersion } from '../../src/storage/DocumentStore.ts';
 
 let docCounter = 0;
 /** Unique per test, so stores opened over the same data never see each other's documents. */
@@ -40,6 +41,32 @@ async function typeInto(store: DocumentStore, docId: string, doc: Y.Doc, edits: 
   doc.off('update', onUpdate);
   await Promise.all(pending);
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function version(message: string, markdown = `# ${message}\n`, author: string | null = 'alice'): NewVersion {
+  return { message, author, markdown, state: bytes(...Buffer.from(markdown)) };
+}
+
+/** Appends every update `edit` makes to `doc`, with `origin`; resolves once they are stored. */
+async function editAs(store: DocumentStore, docId: string, doc: Y.Doc, origin: string | undefined, edit: () => void) {
+  const pending: Promise<void>[] = [];
+  const onUpdate = (update: Uint8Array) =>
+    pending.push(store.append(docId, update, origin === undefined ? undefined : { origin }));
+  doc.on('update', onUpdate);
+  edit();
+  doc.off('update', onUpdate);
+  await Promise.all(pending);
+}
+
+/** The runs without their times, in a stable order. */
+const runs = (ranges: AuthorshipRange[]) =>
+  ranges
+    .map(({ author, kind, client, from, to }) => ({ author, kind, client, from, to }))
+    .sort(
+      (a, b) =>
+        a.author.localeCompare(b.author) || a.kind.localeCompare(b.kind) || a.client - b.client || a.from - b.from,
+    );
 
 /**
  * The behaviour every `DocumentStore` must have. `open` returns a store over the same persistent data on every
@@ -207,6 +234,99 @@ export function describeDocumentStoreContract(name: string, open: () => Promise<
       ]);
       expect(listed[1]?.updatedAt).toBeGreaterThan(created);
       expect(await store.summary(freshDocId('summary-unknown'))).toBeNull();
+    });
+
+    it('numbers versions 1, 2, 3 per document and lists them newest first', async () => {
+      const docId = freshDocId('versions');
+      const other = freshDocId('versions-other');
+      const before = Date.now();
+      const v1 = await store.createVersion(docId, version('v1 — 初稿'));
+      const o1 = await store.createVersion(other, version('other'));
+      const v2 = await store.createVersion(docId, version('v2', '# v2\n', null));
+      const v3 = await store.createVersion(docId, version('v3'));
+      expect([v1.version, v2.version, v3.version, o1.version]).toEqual([1, 2, 3, 1]);
+      expect(v1).toEqual({
+        version: 1,
+        message: 'v1 — 初稿',
+        author: 'alice',
+        createdAt: expect.any(Number),
+        hash: sha256('# v1 — 初稿\n'),
+      });
+      expect(v1.createdAt).toBeGreaterThanOrEqual(before);
+      expect(v2.author).toBeNull();
+      expect(await store.listVersions(docId)).toEqual([v3, v2, v1]);
+      expect(await store.listVersions(other)).toEqual([o1]);
+      expect(await store.listVersions(freshDocId('versions-none'))).toEqual([]);
+    });
+
+    it('returns a version with its state and Markdown, the same after reopening; null for unknown ones', async () => {
+      const docId = freshDocId('version-get');
+      const markdown = '# 合同\n\n1. 第一条 …\n';
+      const created = await store.createVersion(docId, version('first', markdown));
+      const reopened = await open();
+      try {
+        for (const s of [store, reopened]) {
+          const stored = await s.getVersion(docId, 1);
+          expect(stored).toEqual({ ...created, docId, markdown, state: bytes(...Buffer.from(markdown)) });
+          expect(stored?.state).toBeInstanceOf(Uint8Array);
+          expect(await s.getVersion(docId, 2)).toBeNull();
+          expect(await s.getVersion(freshDocId('version-unknown'), 1)).toBeNull();
+        }
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('gives concurrent publishes from two stores over the same data distinct numbers', async () => {
+      const docId = freshDocId('version-race');
+      const other = await open();
+      try {
+        const made = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? other : store).createVersion(docId, version(`m${i}`))),
+        );
+        expect(made.map((v) => v.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        const listed = await store.listVersions(docId);
+        expect(listed.map((v) => v.version)).toEqual(Array.from({ length: 20 }, (_, i) => 20 - i));
+        // Each number holds the message of the call that got it.
+        for (const v of made) expect(listed.find((l) => l.version === v.version)?.message).toBe(v.message);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('attributes inserted and deleted items to the origin of their append, the same after compaction', async () => {
+      const docId = freshDocId('authors');
+      const alice = new Y.Doc();
+      const bob = new Y.Doc();
+      const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+      await editAs(store, docId, alice, 'alice', () => alice.getText('body').insert(0, 'hello'));
+      await editAs(store, docId, alice, 'alice', () => alice.getText('body').insert(5, ' world'));
+      sync(alice, bob);
+      await editAs(store, docId, bob, 'bob', () => {
+        bob.getText('body').delete(0, 1);
+        bob.getText('body').insert(0, 'H');
+      });
+      // Not attributed: an append without an origin.
+      await editAs(store, docId, bob, undefined, () => bob.getText('body').insert(0, '>'));
+      const expected = [
+        { author: 'alice', kind: 'insert', client: alice.clientID, from: 0, to: 11 },
+        { author: 'bob', kind: 'delete', client: alice.clientID, from: 0, to: 1 },
+        { author: 'bob', kind: 'insert', client: bob.clientID, from: 0, to: 1 },
+      ];
+      const live = await store.authorship(docId);
+      expect(runs(live)).toEqual(expected);
+      for (const r of live) expect(r.lastAt).toBeGreaterThanOrEqual(r.firstAt);
+      await store.compact(docId);
+      expect(await store.load(docId)).toHaveLength(1);
+      expect(runs(await store.authorship(docId))).toEqual(expected);
+      // Later appends join the folded runs.
+      await editAs(store, docId, alice, 'alice', () => alice.getText('body').insert(11, '!'));
+      await store.compact(docId);
+      expect(runs(await store.authorship(docId))).toEqual([
+        { author: 'alice', kind: 'insert', client: alice.clientID, from: 0, to: 12 },
+        ...expected.slice(1),
+      ]);
+      expect(await store.authorship(freshDocId('authors-none'))).toEqual([]);
     });
 
     it('flushes appends still pending when it is closed', async () => {
