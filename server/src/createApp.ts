@@ -9,11 +9,13 @@ import type { Logger } from './createLogger.ts';
 import { HttpError } from './HttpError.ts';
 import { newTemplate, slugOrUuid, withId } from './newTemplate.ts';
 import { parseCheckRequest, parseRenderRequest } from './parseRenderRequest.ts';
-import { readDraft } from './readDraft.ts';
+import { readDraft, templateOfState } from './readDraft.ts';
 import { BODY_LIMIT, readJsonBody } from './readJsonBody.ts';
 import { RENDER_FORMATS, renderFile } from './renderFile.ts';
 import { serveClient } from './serveClient.ts';
 import type { TemplateLibrary } from './TemplateLibrary.ts';
+import { parsePublishRequest } from './versions/parsePublishRequest.ts';
+import { publishVersion } from './versions/publishVersion.ts';
 
 /** What the HTTP API serves. */
 export interface AppOptions {
@@ -82,6 +84,15 @@ export function createApp(options: AppOptions): RequestListener {
     return sendJson(res, 201, await listItem(fallback.meta.id, fallback));
   };
 
+  const storedVersion = async (id: string, n: string) => {
+    const version = await store.getVersion(id, Number(n));
+    if (!version) {
+      if (!(await store.summary(id))) throw new HttpError(404, `no template "${id}"`);
+      throw new HttpError(404, `template "${id}" has no version ${n}`);
+    }
+    return version;
+  };
+
   const routes: Route[] = [
     { method: 'GET', path: /^\/healthz$/, handle: (_req, res) => sendJson(res, 200, { ok: true }) },
     {
@@ -133,6 +144,57 @@ export function createApp(options: AppOptions): RequestListener {
           'x-content-type-options': 'nosniff',
         });
         res.end(body);
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/templates\/([^/]+)\/versions$/,
+      handle: async (req, res, [id]) => {
+        const request = parsePublishRequest(await readJsonBody(req, bodyLimit));
+        const version = await publishVersion(hub, id as string, request);
+        logger.info({ docId: id, version: version.version }, 'version published');
+        res.setHeader('location', `/api/templates/${id}/versions/${version.version}`);
+        sendJson(res, 201, { ...version, createdAt: new Date(version.createdAt).toISOString() });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/versions$/,
+      handle: async (_req, res, [id]) => {
+        const versions = await store.listVersions(id as string);
+        if (versions.length === 0 && !(await store.summary(id as string))) {
+          throw new HttpError(404, `no template "${id}"`);
+        }
+        sendJson(
+          res,
+          200,
+          versions.map((v) => ({ ...v, createdAt: new Date(v.createdAt).toISOString() })),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/versions\/(\d{1,15})\/export$/,
+      handle: async (_req, res, [id, n]) => {
+        const version = await storedVersion(id as string, n as string);
+        const body = Buffer.from(version.markdown, 'utf8');
+        res.writeHead(200, {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-length': body.byteLength,
+          'content-disposition': `inline; filename="${encodeURIComponent(`${id}.v${version.version}.md`)}"`,
+          etag: `"sha256-${version.hash}"`,
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(body);
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/versions\/(\d{1,15})\/model$/,
+      handle: async (_req, res, [id, n]) => {
+        const version = await storedVersion(id as string, n as string);
+        const { meta, fields, body } = templateOfState(id as string, version.state);
+        sendJson(res, 200, { meta, fields, body });
       },
     },
     {

@@ -23,12 +23,49 @@ export async function readDraft(hub: DocumentHub, docId: string): Promise<Templa
         for (const update of updates) Y.applyUpdate(copy, update);
       });
     }
-    try {
-      return yDocToTemplate(copy);
-    } catch (error) {
-      throw new HttpError(422, `document "${docId}" holds no complete template: ${(error as Error).message}`);
-    }
+    return toTemplate(docId, copy);
   } finally {
     copy.destroy();
+  }
+}
+
+/**
+ * The current draft as one encoded Yjs update: the live document's state when loaded, else the stored log (its one
+ * compacted row as it is, or several rows merged through a Y.Doc). 404 when nothing is stored.
+ */
+export async function readDraftState(hub: DocumentHub, docId: string): Promise<Uint8Array> {
+  const live = hub.loaded(docId);
+  const state = live ? hub.readState(live) : null;
+  if (state) return state;
+  const updates = await hub.store.load(docId);
+  if (updates.length === 0) throw new HttpError(404, `no template "${docId}"`);
+  if (updates.length === 1) return updates[0] as Uint8Array;
+  const copy = new Y.Doc();
+  try {
+    copy.transact(() => {
+      for (const update of updates) Y.applyUpdate(copy, update);
+    });
+    return Y.encodeStateAsUpdate(copy);
+  } finally {
+    copy.destroy();
+  }
+}
+
+/** The template an encoded document holds; 422 when it holds no complete template. */
+export function templateOfState(docId: string, state: Uint8Array): Template {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, state);
+    return toTemplate(docId, copy);
+  } finally {
+    copy.destroy();
+  }
+}
+
+function toTemplate(docId: string, doc: Y.Doc): Template {
+  try {
+    return yDocToTemplate(doc);
+  } catch (error) {
+    throw new HttpError(422, `document "${docId}" holds no complete template: ${(error as Error).message}`);
   }
 }
