@@ -10,6 +10,8 @@ export interface LoadedTemplate {
   file: string;
   /** The template's folder, where sample.values.json lives. */
   dir: string;
+  /** The file's text, e.g. to tell which clause ids were written and which generated. */
+  source: string;
 }
 
 /** Reads a template from its folder or its .md file; syntax errors become a UsageError listing every problem. */
@@ -35,6 +37,7 @@ export function loadTemplate(path: string): LoadedTemplate {
       template: parseTemplate(source, { file, ...(expectedId ? { expectedId } : {}) }),
       file,
       dir: dirname(file),
+      source,
     };
   } catch (e) {
     if (e instanceof TemplateSyntaxError) throw new UsageError(e.message);

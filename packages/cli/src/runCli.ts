@@ -1,18 +1,23 @@
 import { parseArgs } from 'node:util';
 import { check, type Flags, fields, type Io, render } from './commands.ts';
+import { diffCommand } from './diffCommand.ts';
 import { UsageError } from './UsageError.ts';
 
 export const USAGE = `usage:
   cw render <template dir or .md> [--values v.json] [--format docx|txt|html] [--out file] [--strict]
   cw check <template> [--values v.json]
   cw fields <template>
+  cw diff <old template dir or .md> <new template dir or .md> [--json]
 
-exit codes: 0 ok, 2 bad input (template, values, arguments), 1 internal error`;
+exit codes: 0 ok, 2 bad input (template, values, arguments), 1 internal error
+  cw diff: 0 identical, 1 different, 2 bad input or internal error`;
 
 const COMMANDS = { render, check, fields } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
+  // For `diff`, 1 means "different", so an internal error must not exit with 1 (GNU diff uses 2 for trouble too).
+  const internalError = argv[0] === 'diff' ? 2 : 1;
   try {
     const { positionals, values } = parseArgs({
       args: argv,
@@ -22,6 +27,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -29,6 +35,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (values.help || !name) {
       io.stdout(`${USAGE}\n`);
       return values.help ? 0 : 2;
+    }
+    if (name === 'diff') {
+      const [, oldPath, newPath, ...rest] = positionals;
+      if (!oldPath || !newPath) throw new UsageError(`cw diff needs two templates: <old> <new>\n${USAGE}`);
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+      return diffCommand(oldPath, newPath, values as Flags, io);
     }
     const command = COMMANDS[name as keyof typeof COMMANDS];
     if (!command) throw new UsageError(`unknown command "${name}"\n${USAGE}`);
@@ -47,6 +59,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    return internalError;
   }
 }
