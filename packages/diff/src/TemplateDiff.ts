@@ -36,7 +36,7 @@ export interface ClauseSide {
 
 /** One clause's diff. Entries come in document order, removed clauses placed where they stood. */
 export interface ClauseDiff {
-  /** The clause's id: the new version's id, or the old one for a removed clause. Unique within `clauses`. */
+  /** The new version's id, or the old one for a removed clause; unique within `clauses` unless a version itself repeats an id. */
   id: string;
   /** The old id, when a clause was paired by position and similarity and its (generated) id changed. */
   oldId?: string;

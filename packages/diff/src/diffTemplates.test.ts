@@ -349,6 +349,19 @@ describe('diffTemplates: files without ids (matchBy position)', () => {
   });
 });
 
+describe('diffTemplates: duplicated ids (a live draft between dedup passes)', () => {
+  it('pairs a duplicated id once and reports the copy as added', () => {
+    const a = md(BASE);
+    const b = structuredClone(a);
+    const list = b.body.find((block) => block.type === 'clauses');
+    if (list?.type !== 'clauses') throw new Error('no clauses');
+    list.clauses.push(structuredClone(list.clauses[2] as (typeof list.clauses)[number]));
+    const diff = diffTemplates(a, b);
+    expect(diff.summary).toMatchObject({ added: 1, removed: 0, unchanged: 7 });
+    expect(diff.clauses.at(-1)).toMatchObject({ id: 'other', status: 'added', new: { label: '第四条' } });
+  });
+});
+
 describe('diffTemplates: properties', () => {
   it('diff(a, a) is identical and all unchanged, for random templates', () => {
     fc.assert(

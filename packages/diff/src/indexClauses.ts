@@ -21,7 +21,11 @@ export interface IndexedClause {
 export function indexClauses(template: Template): IndexedClause[] {
   const top: Clause[] = [];
   for (const block of template.body) if (block.type === 'clauses') top.push(...block.clauses);
-  const numbers = numberClauses(top, template.meta.numbering);
+  // Numbered through a shadow tree keyed by document position: a live draft may briefly hold a duplicated id.
+  let n = 0;
+  const shadow = (list: readonly Clause[]): Clause[] =>
+    list.map((c) => ({ id: String(n++), content: [], paragraphs: [], children: shadow(c.children) }));
+  const numbers = numberClauses(shadow(top), template.meta.numbering);
   const out: IndexedClause[] = [];
   const walk = (list: readonly Clause[], parent: number, level: number) => {
     for (let index = 0; index < list.length; index++) {
@@ -34,7 +38,7 @@ export function indexClauses(template: Template): IndexedClause[] {
         parent,
         index,
         level,
-        label: numbers.get(clause.id)?.label ?? '',
+        label: numbers.get(String(at))?.label ?? '',
         ...texts(clause),
       });
       if (clause.children.length > 0) walk(clause.children, at, level + 1);

@@ -18,13 +18,18 @@ export function matchClauses(
 ): Int32Array {
   const newToOld = new Int32Array(newList.length).fill(-1);
   const oldById = new Map<string, number>();
-  for (let i = 0; i < oldList.length; i++) oldById.set((oldList[i] as IndexedClause).id, i);
-  for (let j = 0; j < newList.length; j++) newToOld[j] = oldById.get((newList[j] as IndexedClause).id) ?? -1;
+  for (let i = oldList.length - 1; i >= 0; i--) oldById.set((oldList[i] as IndexedClause).id, i);
+  const oldTaken = new Uint8Array(oldList.length);
+  for (let j = 0; j < newList.length; j++) {
+    const i = oldById.get((newList[j] as IndexedClause).id) ?? -1;
+    // A duplicated id (a live draft can hold one for a moment) pairs once, first with first; the copy is added.
+    if (i < 0 || oldTaken[i]) continue;
+    newToOld[j] = i;
+    oldTaken[i] = 1;
+  }
   if (options.matchBy !== 'position') return newToOld;
 
   const generated = options.isGeneratedId ?? (() => true);
-  const oldTaken = new Uint8Array(oldList.length);
-  for (const i of newToOld) if (i >= 0) oldTaken[i] = 1;
   const threshold = options.similarity ?? 0.5;
 
   // Anchors: id matches that keep document order on both sides; unmatched clauses between two anchors pair up.
