@@ -1,4 +1,4 @@
-import type { Template } from '@clausewright/model';
+import { eachBodyClause, type Template } from '@clausewright/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { templateArb } from '../../markdown/test/arbitraryTemplate.ts';
@@ -383,7 +383,7 @@ describe('diffTemplates: properties', () => {
       fc.property(templateArb, templateArb, (a, b) => {
         const diff = diffTemplates(a, b, { matchBy: 'position' });
         const s = diff.summary;
-        const count = (t: Template) => JSON.stringify(t.body).split('"children":').length - 1;
+        const count = (t: Template) => [...eachBodyClause(t.body)].length;
         expect(s.added + s.moved + s.modified + s.renumbered + s.unchanged).toBe(count(b));
         expect(s.removed + s.moved + s.modified + s.renumbered + s.unchanged).toBe(count(a));
         expect(JSON.parse(JSON.stringify(diff))).toEqual(diff);
