@@ -23,7 +23,7 @@ export async function readDraft(hub: DocumentHub, docId: string): Promise<Templa
         for (const update of updates) Y.applyUpdate(copy, update);
       });
     }
-    return toTemplate(docId, copy);
+    return templateOfDoc(docId, copy);
   } finally {
     copy.destroy();
   }
@@ -56,13 +56,14 @@ export function templateOfState(docId: string, state: Uint8Array): Template {
   const copy = new Y.Doc();
   try {
     Y.applyUpdate(copy, state);
-    return toTemplate(docId, copy);
+    return templateOfDoc(docId, copy);
   } finally {
     copy.destroy();
   }
 }
 
-function toTemplate(docId: string, doc: Y.Doc): Template {
+/** The template a Y.Doc holds; 422 when it holds no complete template. */
+export function templateOfDoc(docId: string, doc: Y.Doc): Template {
   try {
     return yDocToTemplate(doc);
   } catch (error) {

@@ -190,6 +190,20 @@ export class HubDocument {
     return doc;
   }
 
+  /**
+   * A throwaway Y.Doc holding the whole document, built from the state and the pending updates without merging them
+   * (a merge re-encodes the whole state); with the encoded state when nothing is pending, else null (encode the doc).
+   * The caller destroys the doc.
+   */
+  toYDocUnmerged(): { doc: Y.Doc; state: Uint8Array | null } {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      Y.applyUpdate(doc, this.#state);
+      for (const update of this.#pending) Y.applyUpdate(doc, update);
+    });
+    return { doc, state: this.#pending.length === 0 ? this.#state : null };
+  }
+
   /** Current awareness states of every client, encoded for a joining session; null when there are none. */
   encodeAwarenessStates(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()];

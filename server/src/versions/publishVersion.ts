@@ -1,6 +1,7 @@
 import { serializeTemplate } from '@clausewright/markdown';
+import * as Y from 'yjs';
 import type { DocumentHub } from '../collab/DocumentHub.ts';
-import { readDraftState, templateOfState } from '../readDraft.ts';
+import { readDraftState, templateOfDoc, templateOfState } from '../readDraft.ts';
 import type { VersionInfo } from '../storage/DocumentStore.ts';
 
 /** What a publish request says about the new version. */
@@ -36,9 +37,22 @@ export function publishVersion(hub: DocumentHub, docId: string, request: Publish
 }
 
 async function publish(hub: DocumentHub, docId: string, request: PublishRequest): Promise<VersionInfo> {
-  const state = await readDraftState(hub, docId);
   const live = hub.loaded(docId);
-  const markdown = serializeTemplate(templateOfState(docId, state));
-  if (live) await hub.whenStored(live);
+  let state: Uint8Array;
+  let markdown: string;
+  if (live) {
+    // One Y.Doc gives both the Markdown and (when updates are pending) the state: no merge, no second decode.
+    const read = live.toYDocUnmerged();
+    try {
+      markdown = serializeTemplate(templateOfDoc(docId, read.doc));
+      state = read.state ?? Y.encodeStateAsUpdate(read.doc);
+    } finally {
+      read.doc.destroy();
+    }
+    await hub.whenStored(live);
+  } else {
+    state = await readDraftState(hub, docId);
+    markdown = serializeTemplate(templateOfState(docId, state));
+  }
   return hub.store.createVersion(docId, { message: request.message, author: request.author, state, markdown });
 }
