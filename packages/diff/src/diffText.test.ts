@@ -63,3 +63,14 @@ describe('diffText', () => {
     );
   });
 });
+
+describe('diffText on long rewrites', () => {
+  it('gives up token diffing beyond the edit bound and reports one replacement', () => {
+    const a = 'ab '.repeat(3000);
+    const b = 'xy '.repeat(3000);
+    expect(diffText(a, b)).toEqual([
+      { op: 'delete', text: a },
+      { op: 'insert', text: b },
+    ]);
+  });
+});

@@ -9,13 +9,21 @@ import { tokenize } from './tokenize.ts';
  */
 export function diffText(oldText: string, newText: string): TextChange[] {
   if (oldText === newText) return oldText ? [{ op: 'equal', text: oldText }] : [];
-  const parts = diffArrays(tokenize(oldText), tokenize(newText));
+  // A bound on the edit script keeps a wholesale rewrite of a long clause cheap: it becomes one replacement.
+  const parts = diffArrays(tokenize(oldText), tokenize(newText), { maxEditLength: MAX_EDIT });
+  if (!parts) return [...(oldText ? [del(oldText)] : []), ...(newText ? [ins(newText)] : [])];
   const runs: TextChange[] = parts.map((p) => ({
     op: p.added ? 'insert' : p.removed ? 'delete' : 'equal',
     text: p.value.join(''),
   }));
   return tidy(runs);
 }
+
+/** Edits (tokens inserted + deleted) beyond which a text diff is given up for a whole replacement. */
+const MAX_EDIT = 400;
+
+const del = (text: string): TextChange => ({ op: 'delete', text });
+const ins = (text: string): TextChange => ({ op: 'insert', text });
 
 function isIsland(run: TextChange, tokens: number): boolean {
   return run.op === 'equal' && tokens <= 1 && !run.text.startsWith('{{') && !run.text.startsWith('[[#');
