@@ -21,6 +21,9 @@ const SIGN: Record<ClauseDiff['status'], string> = {
   unchanged: ' ',
 };
 
+/** Consecutive renumbered clauses from this many on print as one line. */
+const RUN = 4;
+
 const ANSI = {
   red: '\x1b[31m',
   green: '\x1b[32m',
@@ -32,8 +35,10 @@ const ANSI = {
 
 /**
  * A clause-level diff for people: settings and field changes first, then one line per changed clause with its
- * labels (`~ 4-1 modified`, `+ 4-4 added`, `- 5-2 removed`, `> 3-1-2 moved from 3-2-1`, `# 3-3 renumbered from 3-2`),
- * each followed by its inline text changes (`[-old-]{+new+}`) and condition change, then other blocks, then a count.
+ * labels (`~ 4-1 modified`, `+ 4-4 added`, `- 5-2 removed`, `> 3-1-2 moved from 3-2-1`,
+ * `# 3-3 renumbered from 3-2`; four or more renumbered in a row as one
+ * `# 3-3 … 5-2 renumbered from 3-2 … 5-1 (12 clauses)` line), each followed by its inline text changes
+ * (`[-old-]{+new+}`) and condition change, then other blocks, then a count.
  */
 export function formatDiff(diff: TemplateDiff, options: FormatDiffOptions = {}): string {
   const paint = (color: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[color]}${text}${ANSI.off}` : text);
@@ -44,8 +49,23 @@ export function formatDiff(diff: TemplateDiff, options: FormatDiffOptions = {}):
   for (const m of diff.meta) lines.push(paint('cyan', metaLine(m)));
   for (const f of diff.fields) lines.push(...fieldLines(f).map((l, i) => (i === 0 ? paint('cyan', l) : l)));
 
-  for (const c of diff.clauses) {
-    if (c.status === 'unchanged') continue;
+  const changed = diff.clauses.filter((c) => c.status !== 'unchanged');
+  for (let k = 0; k < changed.length; k++) {
+    const c = changed[k] as ClauseDiff;
+    // A clause added near the top renumbers everything after it: a long run of such lines is one summary line.
+    let end = k;
+    while (changed[end + 1]?.status === 'renumbered' && c.status === 'renumbered') end++;
+    if (end - k + 1 >= RUN) {
+      const last = changed[end] as ClauseDiff;
+      lines.push(
+        paint(
+          'cyan',
+          `# ${c.new?.label} … ${last.new?.label} renumbered from ${c.old?.label} … ${last.old?.label} (${end - k + 1} clauses)`,
+        ),
+      );
+      k = end;
+      continue;
+    }
     lines.push(paint(HEAD_COLOR[c.status], clauseHead(c, options.hiddenIds)));
     const body = clauseBody(c, paint);
     if (body) lines.push(indent(body));

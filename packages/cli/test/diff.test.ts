@@ -66,6 +66,22 @@ describe('cw diff: golden output', () => {
     expect(r.stdout).not.toContain('removed');
   });
 
+  it('a clause added near the top prints the clauses it renumbered as one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-diff-'));
+    const lines = readFileSync(join(seed, 'template.md'), 'utf8').split('\n');
+    const second = lines.findIndex((l, i) => l.startsWith('1. ') && i > lines.findIndex((m) => m.startsWith('1. ')));
+    lines.splice(second, 0, '1. 新增的定义条款。 {#added-defs}');
+    writeFileSync(join(dir, 'new.md'), lines.join('\n'));
+    const r = await cw(['diff', seed, join(dir, 'new.md')]);
+    expect(r.code).toBe(1);
+    const out = r.stdout.split('\n');
+    expect(out).toContain('+ 第二条 added (#added-defs)');
+    expect(out.filter((l) => l.startsWith('# '))).toEqual([
+      expect.stringMatching(/^# 第三条 … \S+ renumbered from 第二条 … \S+ \(\d+ clauses\)$/),
+    ]);
+    expect(r.stdout).not.toMatch(/modified|moved|removed/);
+  });
+
   it('--json prints the TemplateDiff', async () => {
     const r = await cw(['diff', join(fixtures, 'labelled/old.md'), join(fixtures, 'labelled/new.md'), '--json']);
     expect(r.code).toBe(1);
