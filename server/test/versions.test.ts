@@ -127,6 +127,14 @@ describe('named versions over HTTP', () => {
     expect(await text(`/api/templates/${id}/versions/2/export`)).toContain('Amended: The supplier shall deliver.');
   });
 
+  it('lists no versions for a template never published', async () => {
+    const id = await newTemplate();
+    const res = await server.get(`/api/templates/${id}/versions`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([]);
+    expect((await server.get(`/api/templates/${id}/versions/1/export`)).status).toBe(404);
+  });
+
   it('gives concurrent publishes distinct numbers', async () => {
     const id = await newTemplate();
     const made = await Promise.all(Array.from({ length: 8 }, (_, i) => publish(id, { message: `m${i}` })));
