@@ -30,25 +30,20 @@ export async function readDraft(hub: DocumentHub, docId: string): Promise<Templa
 }
 
 /**
- * The current draft as one encoded Yjs update: the live document's state when loaded, else the stored log (its one
- * compacted row as it is, or several rows merged through a Y.Doc). 404 when nothing is stored.
+ * The current draft in a throwaway Y.Doc (the caller destroys it): the live document's state and pending updates when
+ * loaded (applied without merging them), else the stored log. `state` is the draft as one encoded update when that is
+ * at hand without work (nothing pending, or a one-row log), else null: encode the doc. 404 when nothing is stored.
  */
-export async function readDraftState(hub: DocumentHub, docId: string): Promise<Uint8Array> {
+export async function readDraftDoc(hub: DocumentHub, docId: string): Promise<{ doc: Y.Doc; state: Uint8Array | null }> {
   const live = hub.loaded(docId);
-  const state = live ? hub.readState(live) : null;
-  if (state) return state;
+  if (live) return live.toYDocUnmerged();
   const updates = await hub.store.load(docId);
   if (updates.length === 0) throw new HttpError(404, `no template "${docId}"`);
-  if (updates.length === 1) return updates[0] as Uint8Array;
-  const copy = new Y.Doc();
-  try {
-    copy.transact(() => {
-      for (const update of updates) Y.applyUpdate(copy, update);
-    });
-    return Y.encodeStateAsUpdate(copy);
-  } finally {
-    copy.destroy();
-  }
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return { doc, state: updates.length === 1 ? (updates[0] as Uint8Array) : null };
 }
 
 /** The template an encoded document holds; 422 when it holds no complete template. */

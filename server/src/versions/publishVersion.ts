@@ -1,7 +1,7 @@
 import { serializeTemplate } from '@clausewright/markdown';
 import * as Y from 'yjs';
 import type { DocumentHub } from '../collab/DocumentHub.ts';
-import { readDraftState, templateOfDoc, templateOfState } from '../readDraft.ts';
+import { readDraftDoc, templateOfDoc } from '../readDraft.ts';
 import type { VersionInfo } from '../storage/DocumentStore.ts';
 
 /** What a publish request says about the new version. */
@@ -37,22 +37,17 @@ export function publishVersion(hub: DocumentHub, docId: string, request: Publish
 }
 
 async function publish(hub: DocumentHub, docId: string, request: PublishRequest): Promise<VersionInfo> {
-  const live = hub.loaded(docId);
+  // One read gives both the Markdown and the state, so they always describe the same draft.
+  const read = await readDraftDoc(hub, docId);
   let state: Uint8Array;
   let markdown: string;
-  if (live) {
-    // One Y.Doc gives both the Markdown and (when updates are pending) the state: no merge, no second decode.
-    const read = live.toYDocUnmerged();
-    try {
-      markdown = serializeTemplate(templateOfDoc(docId, read.doc));
-      state = read.state ?? Y.encodeStateAsUpdate(read.doc);
-    } finally {
-      read.doc.destroy();
-    }
-    await hub.whenStored(live);
-  } else {
-    state = await readDraftState(hub, docId);
-    markdown = serializeTemplate(templateOfState(docId, state));
+  try {
+    markdown = serializeTemplate(templateOfDoc(docId, read.doc));
+    state = read.state ?? Y.encodeStateAsUpdate(read.doc);
+  } finally {
+    read.doc.destroy();
   }
+  const live = hub.loaded(docId);
+  if (live) await hub.whenStored(live);
   return hub.store.createVersion(docId, { message: request.message, author: request.author, state, markdown });
 }
