@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { diffTemplates } from '@clausewright/diff';
 import { serializeTemplate } from '@clausewright/markdown';
 import { eachBodyClause, resolveTemplate, type Template } from '@clausewright/model';
 import { HTML_STYLE } from '@clausewright/render';
@@ -14,6 +15,7 @@ import { BODY_LIMIT, readJsonBody } from './readJsonBody.ts';
 import { RENDER_FORMATS, renderFile } from './renderFile.ts';
 import { serveClient } from './serveClient.ts';
 import type { TemplateLibrary } from './TemplateLibrary.ts';
+import { parseDiffQuery } from './versions/parseDiffQuery.ts';
 import { parsePublishRequest } from './versions/parsePublishRequest.ts';
 import { publishVersion } from './versions/publishVersion.ts';
 
@@ -91,6 +93,13 @@ export function createApp(options: AppOptions): RequestListener {
       throw new HttpError(404, `template "${id}" has no version ${n}`);
     }
     return version;
+  };
+
+  // One side of a diff: a stored version by number, or the live draft.
+  const templateAt = async (id: string, side: string): Promise<Template> => {
+    if (side === 'draft') return readDraft(hub, id);
+    const version = await storedVersion(id, side);
+    return templateOfState(id, version.state);
   };
 
   const routes: Route[] = [
@@ -195,6 +204,15 @@ export function createApp(options: AppOptions): RequestListener {
         const version = await storedVersion(id as string, n as string);
         const { meta, fields, body } = templateOfState(id as string, version.state);
         sendJson(res, 200, { meta, fields, body });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/diff$/,
+      handle: async (req, res, [id]) => {
+        const { from, to } = parseDiffQuery(req.url ?? '');
+        const [before, after] = await Promise.all([templateAt(id as string, from), templateAt(id as string, to)]);
+        sendJson(res, 200, diffTemplates(before, after));
       },
     },
     {

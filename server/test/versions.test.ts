@@ -214,3 +214,44 @@ describe('version requests that are refused', () => {
     }
   });
 });
+
+describe('GET /api/templates/:id/diff', () => {
+  it('diffs a version against the draft and against another version, clause by clause', async () => {
+    const id = await newTemplate();
+    const alice = await join(id, 'Alice');
+    typeIntoFirstClause(alice, 'The supplier shall deliver.');
+    await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('The supplier shall deliver.'));
+    await publish(id, { message: 'v1' });
+    typeIntoFirstClause(alice, 'Promptly, ');
+    await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('Promptly, '));
+
+    const res = await server.get(`/api/templates/${id}/diff?from=1`);
+    expect(res.status).toBe(200);
+    const diff = (await res.json()) as DiffJson;
+    expect(diff.identical).toBe(false);
+    const [clause] = diff.clauses;
+    expect(clause?.status).toBe('modified');
+    expect(clause?.text).toContainEqual({ op: 'insert', text: expect.stringContaining('Promptly') });
+
+    await publish(id, { message: 'v2' });
+    const same = (await (await server.get(`/api/templates/${id}/diff?from=2&to=draft`)).json()) as DiffJson;
+    expect(same.identical).toBe(true);
+    const between = (await (await server.get(`/api/templates/${id}/diff?from=1&to=2`)).json()) as DiffJson;
+    expect(between.clauses[0]?.status).toBe('modified');
+  });
+
+  it('refuses a missing or malformed side with 400 and an unknown version with 404', async () => {
+    const id = await newTemplate();
+    expect((await server.get(`/api/templates/${id}/diff`)).status).toBe(400);
+    const bad = await server.get(`/api/templates/${id}/diff?from=v1`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('"from"');
+    expect((await server.get(`/api/templates/${id}/diff?from=1&to=draft`)).status).toBe(404);
+    expect((await server.get('/api/templates/no-such-template/diff?from=draft')).status).toBe(404);
+  });
+});
+
+interface DiffJson {
+  identical: boolean;
+  clauses: { status: string; text?: { op: string; text: string }[] }[];
+}
