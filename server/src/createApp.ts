@@ -13,6 +13,8 @@ import { parseCheckRequest, parseRenderRequest } from './parseRenderRequest.ts';
 import { readDraft, templateOfState } from './readDraft.ts';
 import { BODY_LIMIT, readJsonBody } from './readJsonBody.ts';
 import { RENDER_FORMATS, renderFile } from './renderFile.ts';
+import { parseRestoreClauseRequest } from './restore/parseRestoreClauseRequest.ts';
+import { restoreClause, restoreVersion } from './restore/restore.ts';
 import { serveClient } from './serveClient.ts';
 import type { TemplateLibrary } from './TemplateLibrary.ts';
 import { parseDiffQuery } from './versions/parseDiffQuery.ts';
@@ -204,6 +206,27 @@ export function createApp(options: AppOptions): RequestListener {
         const version = await storedVersion(id as string, n as string);
         const { meta, fields, body } = templateOfState(id as string, version.state);
         sendJson(res, 200, { meta, fields, body });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/templates\/([^/]+)\/versions\/(\d{1,15})\/restore$/,
+      handle: async (_req, res, [id, n]) => {
+        const version = await storedVersion(id as string, n as string);
+        await restoreVersion(hub, id as string, version.state);
+        logger.info({ docId: id, version: version.version }, 'version restored');
+        sendJson(res, 200, { restored: 'version', version: version.version });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/templates\/([^/]+)\/clauses\/([^/]+)\/restore$/,
+      handle: async (req, res, [id, clauseId]) => {
+        const request = parseRestoreClauseRequest(await readJsonBody(req, bodyLimit));
+        const version = await storedVersion(id as string, String(request.version));
+        await restoreClause(hub, id as string, version.state, clauseId as string, version.version);
+        logger.info({ docId: id, version: version.version, clauseId }, 'clause restored');
+        sendJson(res, 200, { restored: 'clause', version: version.version, clauseId });
       },
     },
     {

@@ -130,6 +130,23 @@ export class DocumentHub {
     if (foldNow) this.#fold(hubDoc);
   }
 
+  /**
+   * Applies an update the server itself made (a restore): checked like a session's, stored before it is broadcast,
+   * and broadcast to every session. `origin` is the author recorded with it. Throws when it depends on content the
+   * document lacks, so build it from `readState` in the same turn.
+   */
+  applyServerUpdate(hubDoc: HubDocument, update: Uint8Array, origin = 'server'): void {
+    if (hubDoc.unloaded) throw new Error(`Document ${hubDoc.docId} was unloaded; open it again`);
+    const decoded = Y.decodeUpdate(update);
+    const admission = hubDoc.admit(decoded);
+    if (admission.kind === 'known') return;
+    if (admission.kind === 'missing') throw new Error(`a server update to ${hubDoc.docId} depends on missing content`);
+    if (hubDoc.metaItems.touches(decoded)) hubDoc.summaryChanged = true;
+    const foldNow = hubDoc.push(update, admission.clocks);
+    this.#onDocUpdate(hubDoc, update, origin);
+    if (foldNow) this.#fold(hubDoc);
+  }
+
   /** Applies a session's awareness update and relays it to every session. Garbage closes only that session. */
   receiveAwareness(hubDoc: HubDocument, session: CollabSession, update: Uint8Array): void {
     if (!hubDoc.sessions.has(session)) return;
@@ -200,7 +217,7 @@ export class DocumentHub {
       });
       hubDoc.settled = hubDoc.settled.then(() => this.#storeAndBroadcast(hubDoc, fresh));
     }
-    const name = isSession(hubDoc, origin) ? origin.name : 'server';
+    const name = isSession(hubDoc, origin) ? origin.name : typeof origin === 'string' ? origin : 'server';
     batch.items.push({ update, origin });
     let append: Promise<void>;
     try {
