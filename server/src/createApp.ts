@@ -8,6 +8,7 @@ import type { DocumentHub } from './collab/DocumentHub.ts';
 import { storeNewTemplate } from './collab/storeNewTemplate.ts';
 import type { Logger } from './createLogger.ts';
 import { HttpError } from './HttpError.ts';
+import { clauseHistory } from './history/clauseHistory.ts';
 import { newTemplate, slugOrUuid, withId } from './newTemplate.ts';
 import { parseCheckRequest, parseRenderRequest } from './parseRenderRequest.ts';
 import { readDraft, templateOfState } from './readDraft.ts';
@@ -228,6 +229,12 @@ export function createApp(options: AppOptions): RequestListener {
         logger.info({ docId: id, version: version.version, clauseId }, 'clause restored');
         sendJson(res, 200, { restored: 'clause', version: version.version, clauseId });
       },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/templates\/([^/]+)\/clauses\/([^/]+)\/history$/,
+      handle: async (_req, res, [id, clauseId]) =>
+        sendJson(res, 200, await clauseHistory(hub, id as string, clauseId as string)),
     },
     {
       method: 'GET',
