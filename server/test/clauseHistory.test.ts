@@ -1,21 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connect, synced, waitFor } from './collab/startCollab.ts';
-import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
+import { waitFor } from './collab/startCollab.ts';
+import { typeIntoClause, useLiveServer } from './liveServer.ts';
 
-let server: TestServer;
-let providers: WebsocketProvider[] = [];
+const live = useLiveServer();
+const join = async (id: string, name: string) => (await live.join(id, name)).doc;
 let count = 0;
-
-beforeAll(async () => {
-  server = await startApp(REPO_TEMPLATES);
-});
-afterEach(() => {
-  for (const p of providers) p.destroy();
-  providers = [];
-});
-afterAll(() => server.close());
 
 interface History {
   clauseId: string;
@@ -39,43 +30,24 @@ numbering: decimal
    1. Beta child. {#beta-1}
 1. Gamma clause. {#gamma}
 `;
-  const res = await server.post('/api/templates', { markdown });
+  const res = await live.server.post('/api/templates', { markdown });
   expect(res.status).toBe(201);
   return id;
 }
 
 async function publish(id: string, author: string): Promise<void> {
-  const res = await server.post(`/api/templates/${id}/versions`, { message: `by ${author}`, author });
+  const res = await live.server.post(`/api/templates/${id}/versions`, { message: `by ${author}`, author });
   expect(res.status).toBe(201);
 }
 
-async function join(id: string, name: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  const provider = connect(server.wsUrl, id, doc, name);
-  providers.push(provider);
-  await synced(provider);
-  return doc;
-}
-
-/** Types `words` at the start of clause `id`, as an editor's binding would write it. */
-function typeInto(doc: Y.Doc, id: string, words: string): void {
-  const clause = doc
-    .getXmlFragment('body')
-    .toArray()
-    .find((b) => b instanceof Y.XmlElement && b.getAttribute('id') === id);
-  const run = clause instanceof Y.XmlElement ? clause.toArray().find((n) => n instanceof Y.XmlText) : undefined;
-  if (!(run instanceof Y.XmlText)) throw new Error(`no text in ${id}`);
-  run.insert(0, words);
-}
-
 async function history(id: string, clauseId: string): Promise<History> {
-  const res = await server.get(`/api/templates/${id}/clauses/${clauseId}/history`);
+  const res = await live.server.get(`/api/templates/${id}/clauses/${clauseId}/history`);
   expect(res.status).toBe(200);
   return (await res.json()) as History;
 }
 
 const exportHas = async (id: string, words: string) =>
-  (await (await server.get(`/api/templates/${id}/export`)).text()).includes(words);
+  (await (await live.server.get(`/api/templates/${id}/export`)).text()).includes(words);
 
 describe('GET /api/templates/:id/clauses/:clauseId/history', () => {
   it('lists each version that changed the clause, the draft, and who edited it since the latest version', async () => {
@@ -83,12 +55,12 @@ describe('GET /api/templates/:id/clauses/:clauseId/history', () => {
     const alice = await join(id, 'Alice');
     const bob = await join(id, 'Bob');
     await publish(id, 'Alice');
-    typeInto(alice, 'alpha', 'Alice was here. ');
+    typeIntoClause(alice, 'Alice was here. ', 'alpha');
     await waitFor(() => exportHas(id, 'Alice was here.'));
     // Authorship is written with the stored update; wait until Alice's edit is on disk before publishing.
     await waitFor(async () => (await history(id, 'alpha')).since.editors.some((e) => e.author === 'Alice'));
     await publish(id, 'Alice');
-    typeInto(bob, 'alpha', 'Bob too. ');
+    typeIntoClause(bob, 'Bob too. ', 'alpha');
     await waitFor(() => exportHas(id, 'Bob too.'));
     await waitFor(async () => (await history(id, 'alpha')).since.editors.length > 0);
 
@@ -114,7 +86,7 @@ describe('GET /api/templates/:id/clauses/:clauseId/history', () => {
   it('counts an edit of a child clause as an edit of its parent, and names editors when nothing is published', async () => {
     const id = await newTemplate();
     const bob = await join(id, 'Bob');
-    typeInto(bob, 'beta-1', 'Child edit. ');
+    typeIntoClause(bob, 'Child edit. ', 'beta-1');
     await waitFor(async () => (await history(id, 'beta')).since.editors.length > 0);
     const beta = await history(id, 'beta');
     expect(beta.since).toEqual({ version: null, editors: [{ author: 'Bob', lastAt: expect.any(String) }] });
@@ -137,8 +109,8 @@ describe('GET /api/templates/:id/clauses/:clauseId/history', () => {
     ]);
     expect(gamma.since.editors).toEqual([]);
 
-    expect((await server.get(`/api/templates/${id}/clauses/nope/history`)).status).toBe(404);
-    const missing = await server.get('/api/templates/no-such-template/clauses/alpha/history');
+    expect((await live.server.get(`/api/templates/${id}/clauses/nope/history`)).status).toBe(404);
+    const missing = await live.server.get('/api/templates/no-such-template/clauses/alpha/history');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: expect.any(String) });
   });

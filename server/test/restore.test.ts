@@ -3,21 +3,12 @@ import { yDocToTemplate } from '@clausewright/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connect, synced, waitFor } from './collab/startCollab.ts';
-import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
+import { waitFor } from './collab/startCollab.ts';
+import { typeIntoClause, useLiveServer } from './liveServer.ts';
 
-let server: TestServer;
-let providers: WebsocketProvider[] = [];
+const live = useLiveServer();
+const { join } = live;
 let count = 0;
-
-beforeAll(async () => {
-  server = await startApp(REPO_TEMPLATES);
-});
-afterEach(() => {
-  for (const p of providers) p.destroy();
-  providers = [];
-});
-afterAll(() => server.close());
 
 /** A fresh template: alpha; beta (uses {{fee}}) with children beta-1, beta-2 (uses {{days}}); gamma. */
 async function newTemplate(): Promise<string> {
@@ -43,50 +34,33 @@ fields:
    1. Beta child two within {{days}} days. {#beta-2}
 1. Gamma clause. {#gamma}
 `;
-  const res = await server.post('/api/templates', { markdown });
+  const res = await live.server.post('/api/templates', { markdown });
   expect(res.status).toBe(201);
   return id;
 }
 
 async function publish(id: string): Promise<number> {
-  const res = await server.post(`/api/templates/${id}/versions`, { message: 'v' });
+  const res = await live.server.post(`/api/templates/${id}/versions`, { message: 'v' });
   expect(res.status).toBe(201);
   return ((await res.json()) as { version: number }).version;
 }
 
 const text = async (path: string) => {
-  const res = await server.get(path);
+  const res = await live.server.get(path);
   expect(res.status).toBe(200);
   return res.text();
 };
-
-async function join(id: string, name: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc();
-  const provider = connect(server.wsUrl, id, doc, name);
-  providers.push(provider);
-  await synced(provider);
-  return { doc, provider };
-}
 
 const exportOf = (doc: Y.Doc) => serializeTemplate(yDocToTemplate(doc));
 
 const blocks = (doc: Y.Doc) => doc.getXmlFragment('body').toArray() as Y.XmlElement[];
 const indexOf = (doc: Y.Doc, id: string) => blocks(doc).findIndex((b) => b.getAttribute('id') === id);
 
-/** Types `words` at the start of clause `id`, as an editor's binding would write it. */
-function typeInto(doc: Y.Doc, id: string, words: string): void {
-  const clause = blocks(doc)[indexOf(doc, id)];
-  if (!clause) throw new Error(`no clause ${id}`);
-  const run = clause.toArray().find((n) => n instanceof Y.XmlText);
-  if (!(run instanceof Y.XmlText)) throw new Error('no text');
-  run.insert(0, words);
-}
-
 /** The export's line holding clause `id`. */
 const line = (markdown: string, id: string) => markdown.split('\n').find((l) => l.includes(`{#${id}`));
 
 async function post(path: string, body: unknown) {
-  const res = await server.post(path, body);
+  const res = await live.server.post(path, body);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -97,7 +71,7 @@ describe('restore through Yjs', () => {
     const b = await join(id, 'bob');
     await publish(id);
     const v1 = await text(`/api/templates/${id}/versions/1/export`);
-    typeInto(a.doc, 'alpha', 'Changed ');
+    typeIntoClause(a.doc, 'Changed ', 'alpha');
     b.doc.getXmlFragment('body').delete(indexOf(b.doc, 'gamma'), 1);
     b.doc.getMap('fields').delete('days');
     b.doc.getMap('meta').set('title', 'Renamed');
@@ -114,7 +88,7 @@ describe('restore through Yjs', () => {
     const id = await newTemplate();
     const a = await join(id, 'ann');
     await publish(id);
-    typeInto(a.doc, 'beta', 'Newer ');
+    typeIntoClause(a.doc, 'Newer ', 'beta');
     await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('Newer'));
     await publish(id);
     const v1 = await text(`/api/templates/${id}/versions/1/export`);
@@ -133,9 +107,9 @@ describe('restore through Yjs', () => {
     const b = await join(id, 'bob');
     await publish(id);
     const v1 = await text(`/api/templates/${id}/versions/1/export`);
-    typeInto(a.doc, 'beta', 'Edited ');
-    typeInto(a.doc, 'alpha', 'Kept ');
-    typeInto(b.doc, 'gamma', 'Also kept ');
+    typeIntoClause(a.doc, 'Edited ', 'beta');
+    typeIntoClause(a.doc, 'Kept ', 'alpha');
+    typeIntoClause(b.doc, 'Also kept ', 'gamma');
     b.doc.getXmlFragment('body').delete(indexOf(b.doc, 'beta-2'), 1);
     b.doc.getMap('fields').delete('days');
     await waitFor(() => exportOf(a.doc) === exportOf(b.doc) && !exportOf(a.doc).includes('{#beta-2}'));
@@ -217,13 +191,13 @@ describe('restore through Yjs', () => {
     const b = await join(id, 'bob');
     await publish(id);
     const v1 = await text(`/api/templates/${id}/versions/1/export`);
-    typeInto(a.doc, 'beta', 'Edited ');
+    typeIntoClause(a.doc, 'Edited ', 'beta');
     await waitFor(() => exportOf(b.doc).includes('Edited'));
     // Bob goes offline and edits gamma while the server restores beta; his edit and the restore cross.
     b.provider.disconnect();
-    typeInto(b.doc, 'gamma', 'Offline ');
+    typeIntoClause(b.doc, 'Offline ', 'gamma');
     const restoring = post(`/api/templates/${id}/clauses/beta/restore`, { version: 1 });
-    typeInto(a.doc, 'alpha', 'Online ');
+    typeIntoClause(a.doc, 'Online ', 'alpha');
     expect((await restoring).status).toBe(200);
     await b.provider.connect();
     await waitFor(() => exportOf(a.doc) === exportOf(b.doc) && exportOf(a.doc).includes('Offline'));

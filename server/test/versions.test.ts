@@ -4,21 +4,12 @@ import type { Template } from '@clausewright/model';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connect, synced, waitFor } from './collab/startCollab.ts';
-import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
+import { waitFor } from './collab/startCollab.ts';
+import { typeIntoClause, useLiveServer } from './liveServer.ts';
 
-let server: TestServer;
-let providers: WebsocketProvider[] = [];
+const live = useLiveServer();
+const join = async (id: string, name: string) => (await live.join(id, name)).doc;
 let templateCount = 0;
-
-beforeAll(async () => {
-  server = await startApp(REPO_TEMPLATES);
-});
-afterEach(() => {
-  for (const p of providers) p.destroy();
-  providers = [];
-});
-afterAll(() => server.close());
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -32,46 +23,24 @@ interface VersionRow {
 
 /** A fresh blank template (one empty clause) for one test. */
 async function newTemplate(): Promise<string> {
-  const res = await server.post('/api/templates', { title: `Versions ${templateCount++}`, locale: 'en' });
+  const res = await live.server.post('/api/templates', { title: `Versions ${templateCount++}`, locale: 'en' });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
 
 async function publish(id: string, body: unknown): Promise<VersionRow> {
-  const res = await server.post(`/api/templates/${id}/versions`, body);
+  const res = await live.server.post(`/api/templates/${id}/versions`, body);
   expect(res.status).toBe(201);
   return (await res.json()) as VersionRow;
 }
 
 const text = async (path: string) => {
-  const res = await server.get(path);
+  const res = await live.server.get(path);
   expect(res.status).toBe(200);
   return res.text();
 };
 
 /** A y-websocket client on `id` as `name`, synced. */
-async function join(id: string, name: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  const provider = connect(server.wsUrl, id, doc, name);
-  providers.push(provider);
-  await synced(provider);
-  return doc;
-}
-
-/** Types `words` at the start of the first clause, as an editor's Yjs binding would write it. */
-function typeIntoFirstClause(doc: Y.Doc, words: string): void {
-  const clause = doc
-    .getXmlFragment('body')
-    .toArray()
-    .find((n) => n instanceof Y.XmlElement && n.nodeName === 'clause');
-  if (!(clause instanceof Y.XmlElement)) throw new Error('no clause');
-  let run = clause.toArray().find((n) => n instanceof Y.XmlText);
-  if (!(run instanceof Y.XmlText)) {
-    run = new Y.XmlText();
-    clause.insert(0, [run]);
-  }
-  (run as Y.XmlText).insert(0, words);
-}
 
 describe('named versions over HTTP', () => {
   it('publishes the draft as versions 1, 2, 3 with message, author, time and the hash of its export', async () => {
@@ -92,21 +61,21 @@ describe('named versions over HTTP', () => {
     expect([v2.version, v3.version]).toEqual([2, 3]);
     expect(v2).toMatchObject({ message: 'second', author: null });
 
-    const res = await server.get(`/api/templates/${id}/versions`);
+    const res = await live.server.get(`/api/templates/${id}/versions`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([v3, v2, v1]);
 
-    const exported = await server.get(`/api/templates/${id}/versions/1/export`);
+    const exported = await live.server.get(`/api/templates/${id}/versions/1/export`);
     expect(exported.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(await exported.text()).toBe(draft1);
-    const model = (await (await server.get(`/api/templates/${id}/versions/1/model`)).json()) as Template;
+    const model = (await (await live.server.get(`/api/templates/${id}/versions/1/model`)).json()) as Template;
     expect(model).toEqual(parseTemplate(draft1, { expectedId: id }));
   });
 
   it('never changes a stored version when the draft is edited through a websocket client afterwards', async () => {
     const id = await newTemplate();
     const alice = await join(id, 'Alice');
-    typeIntoFirstClause(alice, 'The supplier shall deliver. ');
+    typeIntoClause(alice, 'The supplier shall deliver. ');
     await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('The supplier shall deliver.'));
     const v1 = await publish(id, { message: 'v1' });
     const export1 = await text(`/api/templates/${id}/versions/1/export`);
@@ -114,7 +83,7 @@ describe('named versions over HTTP', () => {
     expect(export1).toContain('The supplier shall deliver.');
     expect(sha256(export1)).toBe(v1.hash);
 
-    typeIntoFirstClause(alice, 'Amended: ');
+    typeIntoClause(alice, 'Amended: ');
     alice.getMap('meta').set('title', 'Renamed after v1');
     await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('Amended: '));
     const v2 = await publish(id, { message: 'v2' });
@@ -122,24 +91,24 @@ describe('named versions over HTTP', () => {
 
     expect(await text(`/api/templates/${id}/versions/1/export`)).toBe(export1);
     expect(await text(`/api/templates/${id}/versions/1/model`)).toBe(model1);
-    const listed = (await (await server.get(`/api/templates/${id}/versions`)).json()) as VersionRow[];
+    const listed = (await (await live.server.get(`/api/templates/${id}/versions`)).json()) as VersionRow[];
     expect(listed.find((v) => v.version === 1)).toEqual(v1);
     expect(await text(`/api/templates/${id}/versions/2/export`)).toContain('Amended: The supplier shall deliver.');
   });
 
   it('lists no versions for a template never published', async () => {
     const id = await newTemplate();
-    const res = await server.get(`/api/templates/${id}/versions`);
+    const res = await live.server.get(`/api/templates/${id}/versions`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([]);
-    expect((await server.get(`/api/templates/${id}/versions/1/export`)).status).toBe(404);
+    expect((await live.server.get(`/api/templates/${id}/versions/1/export`)).status).toBe(404);
   });
 
   it('gives concurrent publishes distinct numbers', async () => {
     const id = await newTemplate();
     const made = await Promise.all(Array.from({ length: 8 }, (_, i) => publish(id, { message: `m${i}` })));
     expect(made.map((v) => v.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const listed = (await (await server.get(`/api/templates/${id}/versions`)).json()) as VersionRow[];
+    const listed = (await (await live.server.get(`/api/templates/${id}/versions`)).json()) as VersionRow[];
     expect(listed.map((v) => v.version)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
   });
 
@@ -147,13 +116,13 @@ describe('named versions over HTTP', () => {
     const id = await newTemplate();
     const alice = await join(id, 'Alice');
     const bob = await join(id, 'Bob');
-    typeIntoFirstClause(alice, 'from alice ');
+    typeIntoClause(alice, 'from alice ');
     await waitFor(() => bob.getXmlFragment('body').toString().includes('from alice'));
-    typeIntoFirstClause(bob, 'from bob ');
+    typeIntoClause(bob, 'from bob ');
     await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('from bob from alice'));
-    const live = server.hub.loaded(id);
-    if (live) await server.hub.whenStored(live);
-    const runs = await server.store.authorship(id);
+    const loaded = live.server.hub.loaded(id);
+    if (loaded) await live.server.hub.whenStored(loaded);
+    const runs = await live.server.store.authorship(id);
     const inserted = (author: string) =>
       runs.filter((r) => r.author === author && r.kind === 'insert').map((r) => r.client);
     expect(inserted('Alice')).toContain(alice.clientID);
@@ -180,13 +149,13 @@ describe('version requests that are refused', () => {
     ['an author that is not a string', { message: 'm', author: 7 }, /"author" must be a string/],
     ['an author over 80 characters', { message: 'm', author: 'a'.repeat(81) }, /"author" must be at most 80/],
   ])('400 for %s', async (_label, body, error) => {
-    const res = await server.post(`/api/templates/${id}/versions`, body === undefined ? '' : body);
+    const res = await live.server.post(`/api/templates/${id}/versions`, body === undefined ? '' : body);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(error);
   });
 
   it('400 for malformed JSON', async () => {
-    const res = await server.post(`/api/templates/${id}/versions`, '{"message":');
+    const res = await live.server.post(`/api/templates/${id}/versions`, '{"message":');
     expect(res.status).toBe(400);
   });
 
@@ -201,14 +170,14 @@ describe('version requests that are refused', () => {
     ['GET', '/api/templates/no-such-template/versions/1/export'],
     ['GET', '/api/templates/no-such-template/versions/1/model'],
   ])('404 for %s %s (unknown template)', async (method, path) => {
-    const res = method === 'POST' ? await server.post(path, { message: 'm' }) : await server.get(path);
+    const res = method === 'POST' ? await live.server.post(path, { message: 'm' }) : await live.server.get(path);
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: string }).error).toMatch(/no template "no-such-template"/);
   });
 
   it.each(['0', '99', 'abc', '1.5'])('404 for version %s', async (n) => {
     for (const what of ['export', 'model']) {
-      const res = await server.get(`/api/templates/${id}/versions/${n}/${what}`);
+      const res = await live.server.get(`/api/templates/${id}/versions/${n}/${what}`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     }
@@ -219,13 +188,13 @@ describe('GET /api/templates/:id/diff', () => {
   it('diffs a version against the draft and against another version, clause by clause', async () => {
     const id = await newTemplate();
     const alice = await join(id, 'Alice');
-    typeIntoFirstClause(alice, 'The supplier shall deliver.');
+    typeIntoClause(alice, 'The supplier shall deliver.');
     await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('The supplier shall deliver.'));
     await publish(id, { message: 'v1' });
-    typeIntoFirstClause(alice, 'Promptly, ');
+    typeIntoClause(alice, 'Promptly, ');
     await waitFor(async () => (await text(`/api/templates/${id}/export`)).includes('Promptly, '));
 
-    const res = await server.get(`/api/templates/${id}/diff?from=1`);
+    const res = await live.server.get(`/api/templates/${id}/diff?from=1`);
     expect(res.status).toBe(200);
     const diff = (await res.json()) as DiffJson;
     expect(diff.identical).toBe(false);
@@ -234,20 +203,20 @@ describe('GET /api/templates/:id/diff', () => {
     expect(clause?.text).toContainEqual({ op: 'insert', text: expect.stringContaining('Promptly') });
 
     await publish(id, { message: 'v2' });
-    const same = (await (await server.get(`/api/templates/${id}/diff?from=2&to=draft`)).json()) as DiffJson;
+    const same = (await (await live.server.get(`/api/templates/${id}/diff?from=2&to=draft`)).json()) as DiffJson;
     expect(same.identical).toBe(true);
-    const between = (await (await server.get(`/api/templates/${id}/diff?from=1&to=2`)).json()) as DiffJson;
+    const between = (await (await live.server.get(`/api/templates/${id}/diff?from=1&to=2`)).json()) as DiffJson;
     expect(between.clauses[0]?.status).toBe('modified');
   });
 
   it('refuses a missing or malformed side with 400 and an unknown version with 404', async () => {
     const id = await newTemplate();
-    expect((await server.get(`/api/templates/${id}/diff`)).status).toBe(400);
-    const bad = await server.get(`/api/templates/${id}/diff?from=v1`);
+    expect((await live.server.get(`/api/templates/${id}/diff`)).status).toBe(400);
+    const bad = await live.server.get(`/api/templates/${id}/diff?from=v1`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toContain('"from"');
-    expect((await server.get(`/api/templates/${id}/diff?from=1&to=draft`)).status).toBe(404);
-    expect((await server.get('/api/templates/no-such-template/diff?from=draft')).status).toBe(404);
+    expect((await live.server.get(`/api/templates/${id}/diff?from=1&to=draft`)).status).toBe(404);
+    expect((await live.server.get('/api/templates/no-such-template/diff?from=draft')).status).toBe(404);
   });
 });
 

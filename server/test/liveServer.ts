@@ -1,0 +1,60 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { connect, synced } from './collab/startCollab.ts';
+import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
+
+/** The whole server on port 0 for one test file, with y-websocket clients that are destroyed after each test. */
+export interface LiveServer {
+  readonly server: TestServer;
+  /** A client on template `id` as display name `name`, synced. */
+  join(id: string, name: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }>;
+}
+
+/** Registers the file's hooks: the server starts before its tests and stops after them. */
+export function useLiveServer(): LiveServer {
+  let server: TestServer | undefined;
+  let providers: WebsocketProvider[] = [];
+  beforeAll(async () => {
+    server = await startApp(REPO_TEMPLATES);
+  });
+  afterEach(() => {
+    for (const p of providers) p.destroy();
+    providers = [];
+  });
+  afterAll(() => server?.close());
+  const running = (): TestServer => {
+    if (!server) throw new Error('the live server is only there inside tests');
+    return server;
+  };
+  return {
+    get server() {
+      return running();
+    },
+    // No `this`: callers destructure `join`.
+    async join(id, name) {
+      const doc = new Y.Doc();
+      const provider = connect(running().wsUrl, id, doc, name);
+      providers.push(provider);
+      await synced(provider);
+      return { doc, provider };
+    },
+  };
+}
+
+/** Types `words` at the start of clause `id` (default: the first clause), as an editor's Yjs binding would write it. */
+export function typeIntoClause(doc: Y.Doc, words: string, id?: string): void {
+  const clause = doc
+    .getXmlFragment('body')
+    .toArray()
+    .find(
+      (b) => b instanceof Y.XmlElement && b.nodeName === 'clause' && (id === undefined || b.getAttribute('id') === id),
+    );
+  if (!(clause instanceof Y.XmlElement)) throw new Error(`no clause ${id ?? '(first)'}`);
+  let run = clause.toArray().find((n) => n instanceof Y.XmlText);
+  if (!(run instanceof Y.XmlText)) {
+    run = new Y.XmlText();
+    clause.insert(0, [run]);
+  }
+  (run as Y.XmlText).insert(0, words);
+}
