@@ -1,6 +1,7 @@
+import { changedBlocks } from '@clausewright/schema';
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { type FieldDefsSource, fieldDefsSource } from '../fields/FieldDefsSource.ts';
@@ -69,8 +70,11 @@ export const ClauseConditions = Extension.create<ClauseConditionsOptions>({
         key: clauseConditionsKey,
         state: {
           init: (_, state) => ({ decorations: build(state, sourceOf(options.fields, state)) }),
-          apply(tr, prev, _old, state) {
+          apply(tr, prev, old, state) {
             if (!tr.docChanged && !tr.selectionSet && !tr.getMeta(clauseConditionsKey)) return prev;
+            if (!tr.getMeta(clauseConditionsKey) && onlyTextInSameClause(tr, old, state)) {
+              return { decorations: prev.decorations.map(tr.mapping, tr.doc) };
+            }
             return { decorations: build(state, sourceOf(options.fields, state)) };
           },
         },
@@ -101,6 +105,24 @@ export const ClauseConditions = Extension.create<ClauseConditionsOptions>({
 function sourceOf(fields: Y.Map<unknown> | null, state: EditorState): FieldDefsSource | null {
   const map = fields ?? fieldsMapOf(state);
   return map ? fieldDefsSource(map) : null;
+}
+
+// Typing inside a clause (the hot path) changes no condition and keeps the caret's clause: the decorations only
+// need mapping, not a walk over every block.
+function onlyTextInSameClause(tr: Transaction, old: EditorState, state: EditorState): boolean {
+  if (clauseAtSelection(old)?.id !== clauseAtSelection(state)?.id) return false;
+  if (!tr.docChanged) return true;
+  const change = changedBlocks(tr.before, tr.doc, tr.steps);
+  if (!change) return true;
+  if (change.oldEnd - change.start !== 1 || change.newEnd - change.start !== 1) return false;
+  const before = tr.before.child(change.start);
+  const after = tr.doc.child(change.start);
+  return (
+    before.type === after.type &&
+    before.attrs.id === after.attrs.id &&
+    before.attrs.if === after.attrs.if &&
+    before.attrs.unless === after.attrs.unless
+  );
 }
 
 function clausePos(doc: PMNode, id: string): number | null {

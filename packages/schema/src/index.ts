@@ -11,6 +11,7 @@ export {
 } from './ClauseLabels.ts';
 export { ClauseParagraph } from './ClauseParagraph.ts';
 export { ClauseRef } from './ClauseRef.ts';
+export { type BlockChange, changedBlocks } from './changedBlocks.ts';
 export { blockDecorations, CONDITIONAL_CLASS } from './clauseDecorations.ts';
 export { contentToInlines } from './contentToInlines.ts';
 export { decodeCondition } from './decodeCondition.ts';
