@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { AppHeader } from './AppHeader.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
+import { FillPage } from './fill/FillPage.tsx';
+import { DiffPage } from './history/DiffPage.tsx';
+import { VersionPage } from './history/VersionPage.tsx';
 import { useT } from './i18n/useT.ts';
 import { TemplateListPage } from './list/TemplateListPage.tsx';
-import { PreviewPage } from './preview/PreviewPage.tsx';
 import { Link } from './routing/Link.tsx';
 import { listenToHistory } from './routing/navigate.ts';
 import { useUi } from './state/uiStore.ts';
@@ -24,8 +26,12 @@ export function App() {
         <TemplateListPage />
       ) : route.page === 'editor' ? (
         <EditorPage id={route.id} />
-      ) : route.page === 'preview' ? (
-        <PreviewPage key={route.id} id={route.id} />
+      ) : route.page === 'fill' ? (
+        <FillPage key={route.id} id={route.id} />
+      ) : route.page === 'version' ? (
+        <VersionPage key={`${route.id}@${route.version}`} id={route.id} version={route.version} />
+      ) : route.page === 'diff' ? (
+        <DiffPage key={`${route.id}@${route.from}..${route.to}`} id={route.id} from={route.from} to={route.to} />
       ) : (
         <NotFound />
       )}

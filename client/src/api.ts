@@ -38,7 +38,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
+/** Fetches an API path; a non-2xx answer throws ApiError with the server's message and problems. */
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const res = await fetch(path, init);
   if (res.ok) return res;
   let message = `${res.status} ${res.statusText}`;
@@ -53,7 +54,8 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   throw new ApiError(res.status, message, problems);
 }
 
-const postJson = (path: string, body: unknown, signal?: AbortSignal): Promise<Response> =>
+/** POSTs a JSON body through {@link request}. */
+export const postJson = (path: string, body: unknown, signal?: AbortSignal): Promise<Response> =>
   request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -61,7 +63,8 @@ const postJson = (path: string, body: unknown, signal?: AbortSignal): Promise<Re
     ...(signal ? { signal } : {}),
   });
 
-const templatePath = (id: string) => `/api/templates/${encodeURIComponent(id)}`;
+/** `/api/templates/<id>`, the id encoded. */
+export const templatePath = (id: string) => `/api/templates/${encodeURIComponent(id)}`;
 
 /** Every template draft in the server's store. */
 export async function fetchTemplates(signal?: AbortSignal): Promise<TemplateListItem[]> {

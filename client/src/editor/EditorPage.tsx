@@ -81,7 +81,7 @@ function EditorWorkspace({ id }: { id: string }) {
         </Link>
         <TitleField ydoc={session.ydoc} />
         <ConnectionStatus />
-        <Link to={{ page: 'preview', id }} className="button" data-testid="preview-link">
+        <Link to={{ page: 'fill', id }} className="button" data-testid="fill-link">
           {t('nav.preview')}
         </Link>
       </div>

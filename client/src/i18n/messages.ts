@@ -1,10 +1,16 @@
+import { fillEn, fillZh } from '../fill/messages.ts';
+import { historyEn, historyZh } from '../history/messages.ts';
+
 /** The two UI languages; templates have their own locale, this is only the interface. */
 export type Lang = 'zh' | 'en';
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
+// Each feature with many strings keeps them beside its code (history/, fill/); they are merged here.
 // Chinese is the source: every key used anywhere is declared here first, English must match it key for key.
 const zh = {
+  ...historyZh,
+  ...fillZh,
   'app.name': 'Clausewright',
   'app.tagline': '合同模板',
   'header.lang': 'English',
@@ -87,6 +93,8 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...historyEn,
+  ...fillEn,
   'app.name': 'Clausewright',
   'app.tagline': 'contract templates',
   'header.lang': '中文',

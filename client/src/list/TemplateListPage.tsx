@@ -73,7 +73,7 @@ export function TemplateListPage() {
                   <Link to={{ page: 'editor', id: tpl.id }} className="button primary">
                     {t('list.open')}
                   </Link>
-                  <Link to={{ page: 'preview', id: tpl.id }} className="button">
+                  <Link to={{ page: 'fill', id: tpl.id }} className="button">
                     {t('list.preview')}
                   </Link>
                 </div>

@@ -16,9 +16,9 @@ describe('navigate', () => {
 
   it('replaces the entry when asked', () => {
     const before = history.length;
-    navigate('/t/a/preview', { replace: true });
+    navigate('/t/a/fill', { replace: true });
     expect(history.length).toBe(before);
-    expect(uiStore.getState().route).toEqual({ page: 'preview', id: 'a' });
+    expect(uiStore.getState().route).toEqual({ page: 'fill', id: 'a' });
   });
 
   it('follows the back button', () => {
