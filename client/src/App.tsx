@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AppHeader } from './AppHeader.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
+import { DocumentsPage } from './fill/DocumentsPage.tsx';
 import { FillPage } from './fill/FillPage.tsx';
 import { DiffPage } from './history/DiffPage.tsx';
 import { VersionPage } from './history/VersionPage.tsx';
@@ -26,6 +27,8 @@ export function App() {
         <TemplateListPage />
       ) : route.page === 'editor' ? (
         <EditorPage id={route.id} />
+      ) : route.page === 'documents' ? (
+        <DocumentsPage />
       ) : route.page === 'fill' ? (
         <FillPage key={route.id} id={route.id} />
       ) : route.page === 'version' ? (

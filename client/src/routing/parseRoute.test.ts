@@ -4,6 +4,7 @@ import { parseRoute, type Route, routePath } from './parseRoute.ts';
 describe('parseRoute', () => {
   it('reads every page', () => {
     expect(parseRoute('/')).toEqual({ page: 'list' });
+    expect(parseRoute('/documents/')).toEqual({ page: 'documents' });
     expect(parseRoute('/t/nda')).toEqual({ page: 'editor', id: 'nda' });
     expect(parseRoute('/t/nda/fill')).toEqual({ page: 'fill', id: 'nda' });
     expect(parseRoute('/t/nda/versions/3')).toEqual({ page: 'version', id: 'nda', version: 3 });
@@ -43,6 +44,7 @@ describe('parseRoute', () => {
   it('round-trips through routePath', () => {
     const routes: Route[] = [
       { page: 'list' },
+      { page: 'documents' },
       { page: 'editor', id: 'a b/c' },
       { page: 'fill', id: '服务协议' },
       { page: 'version', id: 'a/b', version: 7 },
