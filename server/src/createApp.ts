@@ -7,13 +7,14 @@ import { HTML_STYLE } from '@clausewright/render';
 import type { DocumentHub } from './collab/DocumentHub.ts';
 import { storeNewTemplate } from './collab/storeNewTemplate.ts';
 import type { Logger } from './createLogger.ts';
+import { fillRoutes } from './fill/fillRoutes.ts';
 import { HttpError } from './HttpError.ts';
 import { clauseHistory } from './history/clauseHistory.ts';
 import { newTemplate, slugOrUuid, withId } from './newTemplate.ts';
-import { parseCheckRequest, parseRenderRequest } from './parseRenderRequest.ts';
+import { parseCheckRequest } from './parseRenderRequest.ts';
 import { readDraft, templateOfState } from './readDraft.ts';
 import { BODY_LIMIT, readJsonBody } from './readJsonBody.ts';
-import { RENDER_FORMATS, renderFile } from './renderFile.ts';
+import { RENDER_FORMATS } from './renderFile.ts';
 import { parseRestoreClauseRequest } from './restore/parseRestoreClauseRequest.ts';
 import { restoreClause, restoreVersion } from './restore/restore.ts';
 import { serveClient } from './serveClient.ts';
@@ -46,7 +47,7 @@ export interface TemplateListItem {
 }
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: RegExp;
   handle(req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void> | void;
 }
@@ -255,24 +256,8 @@ export function createApp(options: AppOptions): RequestListener {
         sendJson(res, 200, sample.values);
       },
     },
-    {
-      method: 'POST',
-      path: /^\/api\/templates\/([^/]+)\/render$/,
-      handle: async (req, res, [id]) => {
-        const request = parseRenderRequest(await readJsonBody(req, bodyLimit));
-        const result = await renderFile(await readDraft(hub, id as string), request);
-        if (!result.ok) throw new HttpError(422, 'the document has problems', { problems: result.problems });
-        const { file } = result;
-        const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
-        res.writeHead(200, {
-          'content-type': file.contentType,
-          'content-length': body.byteLength,
-          'content-disposition': `${file.attachment ? 'attachment' : 'inline'}; filename="${encodeURIComponent(file.filename)}"`,
-          'x-content-type-options': 'nosniff',
-        });
-        res.end(body);
-      },
-    },
+    // Render (preview or issue), the documents log, values sets.
+    ...fillRoutes({ hub, logger, bodyLimit }),
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/check$/,

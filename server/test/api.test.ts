@@ -102,7 +102,9 @@ describe('the API over the repository templates', () => {
     expect(res.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${ID}.docx"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('微信小程序服务合同书.docx')}`,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     // A .docx is a zip: it starts with the local file header "PK\x03\x04".
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);

@@ -505,6 +505,25 @@ describe('renderDocx: deterministic output', () => {
       '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z<',
     ]);
   });
+
+  it('writes the given createdAt as the core-property dates, and the same bytes for the same time', async () => {
+    const publishedAt = new Date('2026-03-04T05:06:07.890Z');
+    const first = await renderDocx(seed(), { createdAt: publishedAt });
+    const second = await renderDocx(seed(), { createdAt: new Date(publishedAt.getTime()) });
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const core = part(unzipDocx(first), 'docProps/core.xml');
+    expect(core.match(/<dcterms:(created|modified)[^>]*>([^<]*)</g)).toEqual([
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-03-04T05:06:07Z<',
+      '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-03-04T05:06:07Z<',
+    ]);
+    // Only the properties change with the time: every other part is the same as without it.
+    const plain = unzipDocx(await renderDocx(seed()));
+    const dated = unzipDocx(first);
+    for (const name of plain.keys()) {
+      if (name !== 'docProps/core.xml') expect(part(dated, name)).toBe(part(plain, name));
+    }
+    await expect(renderDocx(seed(), { createdAt: new Date(Number.NaN) })).rejects.toThrow(/createdAt/);
+  });
 });
 
 describe('docxTemplates fixture notation', () => {

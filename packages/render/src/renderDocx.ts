@@ -14,6 +14,12 @@ export interface DocxOptions {
    * @default true
    */
   underlineValues?: boolean;
+  /**
+   * The created and modified time in the file's properties (e.g. when the rendered version was published), so
+   * the same document and time always give the same bytes; never the clock.
+   * @default 2000-01-01T00:00:00Z
+   */
+  createdAt?: Date;
 }
 
 /** A4 in twips, with Word's Chinese default margins (2.54 cm top and bottom, 3.17 cm left and right). */
@@ -64,6 +70,7 @@ export async function renderDocx(doc: ResolvedDocument, options: DocxOptions = {
       textWidth: PAGE.width - PAGE.left - PAGE.right,
     });
   return packDocx(file, {
+    ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     rewrite: {
       'word/document.xml': (xml) => {
         const at = xml.indexOf(BODY_PLACEHOLDER);

@@ -84,6 +84,90 @@ export interface AuthorshipRange {
   lastAt: number;
 }
 
+/** Which text a document was rendered from: a published version's number, or the live draft. */
+export type VersionRef = number | 'draft';
+
+/** The render formats an issued document can have. */
+export type IssuedFormat = 'docx' | 'txt' | 'html';
+
+/** What `recordDocument` stores about an issued document; the store gives it its id and time. */
+export interface NewIssuedDocument {
+  templateId: string;
+  /** The template's title when it was issued, for listing without loading the template. */
+  templateTitle: string;
+  version: VersionRef;
+  /** For a draft: the draft's Clause Markdown, so the file can be rendered again after the draft changed; else null. */
+  markdown: string | null;
+  /** The values as the request gave them (a JSON object). */
+  values: Record<string, unknown>;
+  format: IssuedFormat;
+  /** Who issued it (a display name); null when the request named no one. */
+  by: string | null;
+  /** sha256 of the file, lowercase hex. */
+  sha256: string;
+  /** Size of the file. */
+  bytes: number;
+  filename: string;
+}
+
+/** An issued document as `listDocuments` reports it. */
+export interface IssuedDocumentInfo {
+  /** Opaque, unique; given by the store. */
+  id: string;
+  templateId: string;
+  templateTitle: string;
+  version: VersionRef;
+  format: IssuedFormat;
+  by: string | null;
+  /** ms since the epoch. */
+  createdAt: number;
+  sha256: string;
+  bytes: number;
+  filename: string;
+}
+
+/** An issued document with what re-rendering it needs, as `getDocument` returns it. Never changes once stored. */
+export interface IssuedDocument extends IssuedDocumentInfo {
+  values: Record<string, unknown>;
+  markdown: string | null;
+}
+
+/** What `createValuesSet` stores; the store gives it its id and times. */
+export interface NewValuesSet {
+  templateId: string;
+  name: string;
+  /** The version the values were filled for: a number, the draft, or null for none in particular. */
+  version: VersionRef | null;
+  /** A JSON object keyed by field; may be incomplete. */
+  values: Record<string, unknown>;
+  by: string | null;
+}
+
+/** A saved set of values as `listValuesSets` reports it. */
+export interface ValuesSetInfo {
+  /** Opaque, unique; given by the store. */
+  id: string;
+  templateId: string;
+  name: string;
+  version: VersionRef | null;
+  /** ms since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+  by: string | null;
+}
+
+/** A values set with its values. */
+export interface StoredValuesSet extends ValuesSetInfo {
+  values: Record<string, unknown>;
+}
+
+/** What `updateValuesSet` changes; absent keys keep their value. */
+export interface ValuesSetPatch {
+  name?: string;
+  version?: VersionRef | null;
+  values?: Record<string, unknown>;
+}
+
 /** Durable, append-only Yjs update log per document, with compaction. */
 export interface DocumentStore {
   /** Every stored update of a document in order (after compaction: one state first); [] when unknown. */
@@ -119,6 +203,22 @@ export interface DocumentStore {
    * before and after it; appends without an origin are not attributed.
    */
   authorship(docId: string): Promise<AuthorshipRange[]>;
+  /** Records an issued document (append only: records are never changed or removed). Resolves with what was stored. */
+  recordDocument(document: NewIssuedDocument): Promise<IssuedDocumentInfo>;
+  /** Issued documents, newest first (in recording order when times tie), all or one template's; without values. */
+  listDocuments(filter?: { templateId?: string }): Promise<IssuedDocumentInfo[]>;
+  /** One issued document with its values and draft Markdown; null when there is no such id. */
+  getDocument(id: string): Promise<IssuedDocument | null>;
+  /** Saves a named values set for a template. */
+  createValuesSet(set: NewValuesSet): Promise<StoredValuesSet>;
+  /** A template's values sets, most recently updated first, without their values; [] when it has none. */
+  listValuesSets(templateId: string): Promise<ValuesSetInfo[]>;
+  /** One values set of a template; null when the template has no set with that id. */
+  getValuesSet(templateId: string, id: string): Promise<StoredValuesSet | null>;
+  /** Changes a values set and stamps `updatedAt`; resolves null (changing nothing) when there is no such set. */
+  updateValuesSet(templateId: string, id: string, patch: ValuesSetPatch): Promise<StoredValuesSet | null>;
+  /** Removes a values set; resolves false when there was no such set. */
+  deleteValuesSet(templateId: string, id: string): Promise<boolean>;
   /** Flushes pending appends and closes. */
   close(): Promise<void>;
 }

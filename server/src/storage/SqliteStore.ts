@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
@@ -7,11 +7,19 @@ import type {
   AuthorshipRange,
   DocumentStore,
   DocumentSummary,
+  IssuedDocument,
+  IssuedDocumentInfo,
+  NewIssuedDocument,
+  NewValuesSet,
   NewVersion,
   StoredDocumentInfo,
   StoredSummary,
+  StoredValuesSet,
   StoredVersion,
+  ValuesSetInfo,
+  ValuesSetPatch,
   VersionInfo,
+  VersionRef,
 } from './DocumentStore.ts';
 import { type AttributedUpdate, foldAuthorship } from './foldAuthorship.ts';
 
@@ -67,6 +75,38 @@ const MIGRATIONS: readonly string[] = [
     last_at INTEGER NOT NULL
   );
   CREATE INDEX authorship_doc ON authorship (doc_id)`,
+  // The log of issued documents (append only) and the saved values sets. seq orders records made in the same ms;
+  // a version is its number, NULL for the draft (documents) or 'draft' / a number as text / NULL (values sets).
+  `CREATE TABLE issued_documents (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    template_id TEXT NOT NULL,
+    template_title TEXT NOT NULL,
+    version INTEGER,
+    markdown TEXT,
+    "values" TEXT NOT NULL,
+    format TEXT NOT NULL,
+    issued_by TEXT,
+    created_at INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    filename TEXT NOT NULL
+  );
+  CREATE TRIGGER issued_documents_immutable BEFORE UPDATE ON issued_documents
+    BEGIN SELECT RAISE(ABORT, 'issued documents are immutable'); END;
+  CREATE INDEX issued_documents_template ON issued_documents (template_id, created_at);
+  CREATE TABLE values_sets (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    template_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    version TEXT,
+    "values" TEXT NOT NULL,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX values_sets_template ON values_sets (template_id, updated_at)`,
 ];
 
 /** The schema version this code writes. */
@@ -123,6 +163,15 @@ export class SqliteStore implements DocumentStore {
     attributedRows: Database.Statement;
     deleteAuthorship: Database.Statement;
     insertAuthorship: Database.Statement;
+    insertDocument: Database.Statement;
+    listDocuments: Database.Statement;
+    listTemplateDocuments: Database.Statement;
+    getDocument: Database.Statement;
+    insertValuesSet: Database.Statement;
+    listValuesSets: Database.Statement;
+    getValuesSet: Database.Statement;
+    updateValuesSet: Database.Statement;
+    deleteValuesSet: Database.Statement;
   };
   readonly #commit: Database.Transaction<(batch: PendingAppend[]) => void>;
 
@@ -184,6 +233,32 @@ export class SqliteStore implements DocumentStore {
         `INSERT INTO authorship (doc_id, author, kind, client, clock_from, clock_to, first_at, last_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertDocument: db.prepare(
+        `INSERT INTO issued_documents (id, template_id, template_title, version, markdown, "values", format, issued_by,
+           created_at, sha256, bytes, filename)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listDocuments: db.prepare(`SELECT ${DOCUMENT_INFO} FROM issued_documents ORDER BY created_at DESC, seq DESC`),
+      listTemplateDocuments: db.prepare(
+        `SELECT ${DOCUMENT_INFO} FROM issued_documents WHERE template_id = ? ORDER BY created_at DESC, seq DESC`,
+      ),
+      getDocument: db.prepare(
+        `SELECT ${DOCUMENT_INFO}, "values" AS valuesJson, markdown FROM issued_documents WHERE id = ?`,
+      ),
+      insertValuesSet: db.prepare(
+        `INSERT INTO values_sets (id, template_id, name, version, "values", created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listValuesSets: db.prepare(
+        `SELECT ${VALUES_SET_INFO} FROM values_sets WHERE template_id = ? ORDER BY updated_at DESC, seq DESC`,
+      ),
+      getValuesSet: db.prepare(
+        `SELECT ${VALUES_SET_INFO}, "values" AS valuesJson FROM values_sets WHERE template_id = ? AND id = ?`,
+      ),
+      updateValuesSet: db.prepare(
+        `UPDATE values_sets SET name = ?, version = ?, "values" = ?, updated_at = ? WHERE template_id = ? AND id = ?`,
+      ),
+      deleteValuesSet: db.prepare('DELETE FROM values_sets WHERE template_id = ? AND id = ?'),
     };
     this.#commit = db.transaction((batch: PendingAppend[]) => {
       const now = Date.now();
@@ -334,6 +409,115 @@ export class SqliteStore implements DocumentStore {
     return foldAuthorship(folded, rows);
   }
 
+  async recordDocument(document: NewIssuedDocument): Promise<IssuedDocumentInfo> {
+    this.#assertOpen();
+    const id = randomUUID();
+    const createdAt = Date.now();
+    this.#stmts.insertDocument.run([
+      id,
+      document.templateId,
+      document.templateTitle,
+      document.version === 'draft' ? null : document.version,
+      document.markdown,
+      JSON.stringify(document.values),
+      document.format,
+      document.by,
+      createdAt,
+      document.sha256,
+      document.bytes,
+      document.filename,
+    ]);
+    const { markdown: _markdown, values: _values, ...info } = document;
+    return { id, ...info, createdAt };
+  }
+
+  async listDocuments(filter: { templateId?: string } = {}): Promise<IssuedDocumentInfo[]> {
+    this.#assertOpen();
+    const rows =
+      filter.templateId === undefined
+        ? this.#stmts.listDocuments.all()
+        : this.#stmts.listTemplateDocuments.all([filter.templateId]);
+    return rows.map((row) => toDocumentInfo(row as DocumentRow));
+  }
+
+  async getDocument(id: string): Promise<IssuedDocument | null> {
+    this.#assertOpen();
+    const row = this.#stmts.getDocument.get([id]) as
+      | (DocumentRow & { valuesJson: string; markdown: string | null })
+      | undefined;
+    if (!row) return null;
+    return { ...toDocumentInfo(row), values: JSON.parse(row.valuesJson), markdown: row.markdown };
+  }
+
+  async createValuesSet(set: NewValuesSet): Promise<StoredValuesSet> {
+    this.#assertOpen();
+    const id = randomUUID();
+    const now = Date.now();
+    this.#stmts.insertValuesSet.run([
+      id,
+      set.templateId,
+      set.name,
+      versionText(set.version),
+      JSON.stringify(set.values),
+      set.by,
+      now,
+      now,
+    ]);
+    return {
+      id,
+      templateId: set.templateId,
+      name: set.name,
+      version: set.version,
+      createdAt: now,
+      updatedAt: now,
+      by: set.by,
+      values: structuredClone(set.values),
+    };
+  }
+
+  async listValuesSets(templateId: string): Promise<ValuesSetInfo[]> {
+    this.#assertOpen();
+    return this.#stmts.listValuesSets.all([templateId]).map((row) => toValuesSetInfo(row as ValuesSetRow));
+  }
+
+  async getValuesSet(templateId: string, id: string): Promise<StoredValuesSet | null> {
+    this.#assertOpen();
+    return this.#getValuesSet(templateId, id);
+  }
+
+  async updateValuesSet(templateId: string, id: string, patch: ValuesSetPatch): Promise<StoredValuesSet | null> {
+    this.#assertOpen();
+    // Read and write under one write lock, so two patches of different keys both survive.
+    return this.#db
+      .transaction((): StoredValuesSet | null => {
+        const current = this.#getValuesSet(templateId, id);
+        if (!current) return null;
+        const next: StoredValuesSet = {
+          ...current,
+          name: patch.name ?? current.name,
+          version: patch.version === undefined ? current.version : patch.version,
+          values: patch.values ?? current.values,
+          // Never earlier than it was, so "most recently updated first" holds even when the clock steps back.
+          updatedAt: Math.max(Date.now(), current.updatedAt),
+        };
+        this.#stmts.updateValuesSet.run([
+          next.name,
+          versionText(next.version),
+          JSON.stringify(next.values),
+          next.updatedAt,
+          templateId,
+          id,
+        ]);
+        return next;
+      })
+      .immediate();
+  }
+
+  async deleteValuesSet(templateId: string, id: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#stmts.deleteValuesSet.run([templateId, id]).changes > 0;
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     await Promise.allSettled(this.#compactions.values());
@@ -406,6 +590,11 @@ export class SqliteStore implements DocumentStore {
     }
   }
 
+  #getValuesSet(templateId: string, id: string): StoredValuesSet | null {
+    const row = this.#stmts.getValuesSet.get([templateId, id]) as (ValuesSetRow & { valuesJson: string }) | undefined;
+    return row ? { ...toValuesSetInfo(row), values: JSON.parse(row.valuesJson) } : null;
+  }
+
   #flush(): void {
     this.#flushScheduled = false;
     const batch = this.#queue;
@@ -443,6 +632,51 @@ function migrate(db: Database.Database): void {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
     if (version !== MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+const DOCUMENT_INFO = `id, template_id AS templateId, template_title AS templateTitle, version, format,
+  issued_by AS "by", created_at AS createdAt, sha256, bytes, filename`;
+
+const VALUES_SET_INFO = `id, template_id AS templateId, name, version, created_by AS "by", created_at AS createdAt,
+  updated_at AS updatedAt`;
+
+interface DocumentRow extends Omit<IssuedDocumentInfo, 'version'> {
+  version: number | null;
+}
+
+interface ValuesSetRow extends Omit<ValuesSetInfo, 'version'> {
+  version: string | null;
+}
+
+function toDocumentInfo(r: DocumentRow): IssuedDocumentInfo {
+  return {
+    id: r.id,
+    templateId: r.templateId,
+    templateTitle: r.templateTitle,
+    version: r.version ?? 'draft',
+    format: r.format,
+    by: r.by,
+    createdAt: r.createdAt,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    filename: r.filename,
+  };
+}
+
+function toValuesSetInfo(r: ValuesSetRow): ValuesSetInfo {
+  return {
+    id: r.id,
+    templateId: r.templateId,
+    name: r.name,
+    version: r.version === null || r.version === 'draft' ? r.version : Number(r.version),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    by: r.by,
+  };
+}
+
+function versionText(version: VersionRef | null): string | null {
+  return version === null ? null : String(version);
 }
 
 interface StoredRow {

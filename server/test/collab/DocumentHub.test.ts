@@ -360,6 +360,14 @@ function delegate(inner: DocumentStore): DocumentStore {
     listVersions: (docId) => inner.listVersions(docId),
     getVersion: (docId, version) => inner.getVersion(docId, version),
     authorship: (docId) => inner.authorship(docId),
+    recordDocument: (document) => inner.recordDocument(document),
+    listDocuments: (filter) => inner.listDocuments(filter),
+    getDocument: (id) => inner.getDocument(id),
+    createValuesSet: (set) => inner.createValuesSet(set),
+    listValuesSets: (templateId) => inner.listValuesSets(templateId),
+    getValuesSet: (templateId, id) => inner.getValuesSet(templateId, id),
+    updateValuesSet: (templateId, id, patch) => inner.updateValuesSet(templateId, id, patch),
+    deleteValuesSet: (templateId, id) => inner.deleteValuesSet(templateId, id),
     close: async () => {},
   };
 }

@@ -183,6 +183,14 @@ describe('attachCollab', () => {
       listVersions: (docId) => store.listVersions(docId),
       getVersion: (docId, version) => store.getVersion(docId, version),
       authorship: (docId) => store.authorship(docId),
+      recordDocument: (document) => store.recordDocument(document),
+      listDocuments: (filter) => store.listDocuments(filter),
+      getDocument: (id) => store.getDocument(id),
+      createValuesSet: (set) => store.createValuesSet(set),
+      listValuesSets: (templateId) => store.listValuesSets(templateId),
+      getValuesSet: (templateId, id) => store.getValuesSet(templateId, id),
+      updateValuesSet: (templateId, id, patch) => store.updateValuesSet(templateId, id, patch),
+      deleteValuesSet: (templateId, id) => store.deleteValuesSet(templateId, id),
       close: async () => {},
       append: async (docId, update, meta) => {
         if (gated) await gate;

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuthorshipRange, DocumentStore, NewVersion } from '../../src/storage/DocumentStore.ts';
+import type {
+  AuthorshipRange,
+  DocumentStore,
+  NewIssuedDocument,
+  NewValuesSet,
+  NewVersion,
+} from '../../src/storage/DocumentStore.ts';
 
 let docCounter = 0;
 /** Unique per test, so stores opened over the same data never see each other's documents. */
@@ -327,6 +333,122 @@ export function describeDocumentStoreContract(name: string, open: () => Promise<
         ...expected.slice(1),
       ]);
       expect(await store.authorship(freshDocId('authors-none'))).toEqual([]);
+    });
+
+    const issued = (templateId: string, extra: Partial<NewIssuedDocument> = {}): NewIssuedDocument => ({
+      templateId,
+      templateTitle: '服务合同',
+      version: 2,
+      markdown: null,
+      values: { party_a: '甲公司', amount: 1200.5, nested: { ok: true }, list: [1, '二'] },
+      format: 'docx',
+      by: '张三',
+      sha256: 'ab'.repeat(32),
+      bytes: 4096,
+      filename: '服务合同.docx',
+      ...extra,
+    });
+
+    it('records issued documents with an id and time, lists them newest first, per template or all', async () => {
+      const a = freshDocId('issued-a');
+      const b = freshDocId('issued-b');
+      const before = Date.now();
+      const first = await store.recordDocument(issued(a));
+      const second = await store.recordDocument(
+        issued(b, { version: 'draft', markdown: '# 草稿\n', format: 'txt', by: null }),
+      );
+      const third = await store.recordDocument(issued(a, { format: 'html', filename: '服务合同.html' }));
+      const { values: _values, markdown: _markdown, ...info } = issued(a);
+      expect(first).toEqual({ ...info, id: expect.any(String), createdAt: expect.any(Number) });
+      expect(first.createdAt).toBeGreaterThanOrEqual(before);
+      expect(second).toMatchObject({ version: 'draft', by: null, format: 'txt' });
+      expect(new Set([first.id, second.id, third.id]).size).toBe(3);
+      expect(await store.listDocuments({ templateId: a })).toEqual([third, first]);
+      expect(await store.listDocuments({ templateId: b })).toEqual([second]);
+      const all = (await store.listDocuments()).filter((d) => d.templateId === a || d.templateId === b);
+      expect(all).toEqual([third, second, first]);
+      expect(await store.listDocuments({ templateId: freshDocId('issued-none') })).toEqual([]);
+    });
+
+    it('returns an issued document with its values and draft Markdown, the same after reopening', async () => {
+      const docId = freshDocId('issued-get');
+      const draft = issued(docId, { version: 'draft', markdown: '# 合同\n\n1. 第一条 {{party_a}}\n' });
+      const recorded = await store.recordDocument(draft);
+      const reopened = await open();
+      try {
+        for (const s of [store, reopened]) {
+          expect(await s.getDocument(recorded.id)).toEqual({
+            ...recorded,
+            values: draft.values,
+            markdown: draft.markdown,
+          });
+          expect(await s.getDocument('no-such-document')).toBeNull();
+        }
+      } finally {
+        await reopened.close();
+      }
+      const version = await store.recordDocument(issued(docId));
+      expect((await store.getDocument(version.id))?.markdown).toBeNull();
+    });
+
+    const valuesSet = (templateId: string, extra: Partial<NewValuesSet> = {}): NewValuesSet => ({
+      templateId,
+      name: '某某公司 2027 续约',
+      version: 3,
+      values: { party_a: '某某公司', amount: 100 },
+      by: '李四',
+      ...extra,
+    });
+
+    it('saves values sets per template and lists them most recently updated first, without values', async () => {
+      const docId = freshDocId('sets');
+      const other = freshDocId('sets-other');
+      const before = Date.now();
+      const first = await store.createValuesSet(valuesSet(docId));
+      const draft = await store.createValuesSet(valuesSet(docId, { name: '草稿', version: 'draft', by: null }));
+      const loose = await store.createValuesSet(valuesSet(other, { version: null, values: {} }));
+      expect(first).toEqual({
+        ...valuesSet(docId),
+        id: expect.any(String),
+        createdAt: expect.any(Number),
+        updatedAt: first.createdAt,
+      });
+      expect(first.createdAt).toBeGreaterThanOrEqual(before);
+      const infoOf = ({ values: _values, ...info }: typeof first) => info;
+      expect(await store.listValuesSets(docId)).toEqual([infoOf(draft), infoOf(first)]);
+      expect(await store.listValuesSets(other)).toEqual([infoOf(loose)]);
+      expect(await store.listValuesSets(freshDocId('sets-none'))).toEqual([]);
+      expect(await store.getValuesSet(docId, draft.id)).toEqual(draft);
+      expect(await store.getValuesSet(other, loose.id)).toEqual(loose);
+      // A set is only found under its own template.
+      expect(await store.getValuesSet(other, first.id)).toBeNull();
+      expect(await store.getValuesSet(docId, 'no-such-set')).toBeNull();
+    });
+
+    it('updates only the given keys of a values set, moves it first, and deletes it once', async () => {
+      const docId = freshDocId('sets-update');
+      const first = await store.createValuesSet(valuesSet(docId));
+      const second = await store.createValuesSet(valuesSet(docId, { name: 'second' }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const renamed = await store.updateValuesSet(docId, first.id, { name: '改名' });
+      expect(renamed).toEqual({ ...first, name: '改名', updatedAt: expect.any(Number) });
+      expect(renamed?.updatedAt).toBeGreaterThan(first.updatedAt);
+      expect((await store.listValuesSets(docId)).map((s) => s.id)).toEqual([first.id, second.id]);
+      const refilled = await store.updateValuesSet(docId, first.id, { values: { amount: 5 }, version: null });
+      expect(refilled).toMatchObject({ name: '改名', version: null, values: { amount: 5 } });
+      const reopened = await open();
+      try {
+        expect(await reopened.getValuesSet(docId, first.id)).toEqual(refilled);
+      } finally {
+        await reopened.close();
+      }
+      expect(await store.updateValuesSet(freshDocId('elsewhere'), first.id, { name: 'x' })).toBeNull();
+      expect(await store.updateValuesSet(docId, 'no-such-set', { name: 'x' })).toBeNull();
+      expect(await store.deleteValuesSet(freshDocId('elsewhere'), first.id)).toBe(false);
+      expect(await store.deleteValuesSet(docId, first.id)).toBe(true);
+      expect(await store.deleteValuesSet(docId, first.id)).toBe(false);
+      expect(await store.getValuesSet(docId, first.id)).toBeNull();
+      expect((await store.listValuesSets(docId)).map((s) => s.id)).toEqual([second.id]);
     });
 
     it('flushes appends still pending when it is closed', async () => {

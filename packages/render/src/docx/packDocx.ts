@@ -18,8 +18,8 @@ function compilerOf(packer: unknown): Compiler {
 
 const compiler = compilerOf(Packer);
 
-/** The time every zip entry and core property carries, so the same document always gives the same bytes. */
-const FIXED_TIME = '2000-01-01T00:00:00Z';
+/** The time every zip entry carries, and the core properties unless the caller gives one. */
+const FIXED_TIME = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 // A Date built from local parts: fflate writes DOS time from local getters, so this is the same in every time zone.
 const ZIP_TIME = new Date(2000, 0, 1, 0, 0, 0);
 const TIMESTAMP = /(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:(?:created|modified)>)/g;
@@ -32,16 +32,28 @@ const encoder = new TextEncoder();
 export interface PackOptions {
   /** Edits to XML parts docx writes in a way we cannot configure, by part path. */
   rewrite?: Readonly<Record<string, (xml: string) => string>>;
+  /**
+   * The created and modified time written to docProps/core.xml, to the second.
+   * @default 2000-01-01T00:00:00Z
+   */
+  createdAt?: Date;
+}
+
+/** W3CDTF as Word writes it: UTC, whole seconds. */
+function w3cdtf(time: Date): string {
+  if (Number.isNaN(time.getTime())) throw new RangeError('createdAt is not a valid date');
+  return `${time.toISOString().slice(0, 19)}Z`;
 }
 
 /**
- * The .docx bytes of a docx `File`, written deterministically: fixed core-property timestamps, fixed zip
- * entry times and order.
+ * The .docx bytes of a docx `File`, written deterministically: core-property timestamps from `createdAt` (never
+ * the clock), fixed zip entry times and order.
  */
 export function packDocx(file: File, options: PackOptions = {}): Uint8Array {
   const parts = compiler.compile(file);
   const core = parts.get('docProps/core.xml');
-  if (typeof core === 'string') parts.set('docProps/core.xml', core.replace(TIMESTAMP, `$1${FIXED_TIME}$2`));
+  const stamp = w3cdtf(options.createdAt ?? FIXED_TIME);
+  if (typeof core === 'string') parts.set('docProps/core.xml', core.replace(TIMESTAMP, `$1${stamp}$2`));
   for (const [path, edit] of Object.entries(options.rewrite ?? {})) {
     const xml = parts.get(path);
     if (typeof xml === 'string') parts.set(path, edit(xml));
