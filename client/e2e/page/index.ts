@@ -2,3 +2,4 @@ export type { ClausewrightGlobals, ClausewrightWindow } from './ClausewrightWind
 export { caretToClauseEnd } from './caretToClauseEnd.ts';
 export { clauseSelector } from './clauseSelector.ts';
 export { type ClauseState, clauseState } from './clauseState.ts';
+export { diffClauseSelector } from './diffClauseSelector.ts';

@@ -6,6 +6,7 @@ import { ApiError, fetchTemplateMeta } from '../api.ts';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
 import { watchConnection } from '../connection/watchConnection.ts';
 import { FieldsPanel } from '../fields/FieldsPanel.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { useT } from '../i18n/useT.ts';
 import { Outline } from '../outline/Outline.tsx';
 import { clearOutline } from '../outline/outlineStore.ts';
@@ -32,6 +33,7 @@ function EditorWorkspace({ id }: { id: string }) {
   const [ready, setReady] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [missing, setMissing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const nameRef = useRef(name);
 
   useEffect(() => {
@@ -81,6 +83,15 @@ function EditorWorkspace({ id }: { id: string }) {
         </Link>
         <TitleField ydoc={session.ydoc} />
         <ConnectionStatus />
+        <button
+          type="button"
+          aria-pressed={historyOpen}
+          title={t('history.buttonTitle')}
+          onClick={() => setHistoryOpen((open) => !open)}
+          data-testid="history-toggle"
+        >
+          {t('history.button')}
+        </button>
         <Link to={{ page: 'fill', id }} className="button" data-testid="fill-link">
           {t('nav.preview')}
         </Link>
@@ -106,7 +117,11 @@ function EditorWorkspace({ id }: { id: string }) {
           <p className="cw-keys muted">{t('editor.keys')}</p>
         </main>
         <aside className="cw-pane cw-pane-right">
-          {editor && <FieldsPanel editor={editor} fields={session.ydoc.getMap(FIELDS_MAP)} />}
+          {historyOpen ? (
+            <HistoryPanel id={id} onClose={() => setHistoryOpen(false)} />
+          ) : (
+            editor && <FieldsPanel editor={editor} fields={session.ydoc.getMap(FIELDS_MAP)} />
+          )}
         </aside>
       </div>
     </div>

@@ -12,6 +12,7 @@ import Placeholder from '@tiptap/extension-placeholder';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { withEditingFeatures } from '../fields/withEditingFeatures.ts';
+import { ClauseHistoryButton } from '../history/ClauseHistoryButton.ts';
 import { translate } from '../i18n/translate.ts';
 import { uiStore } from '../state/uiStore.ts';
 import { CollabCarets } from './CollabCarets.ts';
@@ -48,6 +49,8 @@ export function editorExtensions(context: EditorExtensionContext): Extensions {
     DirectTextInput,
     // Live labels as `data-label` decorations (and `cw-conditional`), recomputed only when clause structure changes.
     ClauseLabels.configure({ getScheme: context.getScheme, onChange: (labels) => context.onLabels(labels) }),
+    // The history button of the clause holding the cursor; the provider's room is the template id.
+    ClauseHistoryButton.configure({ templateId: context.provider.roomname }),
     // Carets read the sync plugin's state, so they come after it.
     CollabCarets.configure({ awareness: context.provider.awareness }),
     Placeholder.configure({
