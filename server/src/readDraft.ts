@@ -5,27 +5,38 @@ import type { DocumentHub } from './collab/DocumentHub.ts';
 import { HttpError } from './HttpError.ts';
 
 /**
- * The current draft of a template: the live document's encoded state when the hub has it loaded (edits not yet
- * stored included), else the stored log, read into a throwaway Y.Doc. 404 when nothing is stored, 422 when the
- * document holds no complete template.
+ * The current draft of a template: the live document when the hub has it loaded (edits not yet stored included),
+ * else the stored log. 404 when nothing is stored, 422 when the document holds no complete template.
  */
-export async function readDraft(hub: DocumentHub, docId: string): Promise<Template> {
-  const copy = new Y.Doc();
+export function readDraft(hub: DocumentHub, docId: string): Promise<Template> {
+  return readDraftWith(hub, docId, (doc) => templateOfDoc(docId, doc));
+}
+
+/**
+ * Runs `read` on the current draft, within one turn: a Y.Doc holding it and `encodeState`, the same draft as one
+ * update. The Y.Doc is the hub's kept copy when the document is loaded (see `DocumentHub.readDoc`), so `read` must not
+ * modify it or keep it; else a throwaway built from the stored log. 404 when nothing is stored.
+ */
+export async function readDraftWith<T>(
+  hub: DocumentHub,
+  docId: string,
+  read: (doc: Y.Doc, encodeState: () => Uint8Array) => T,
+): Promise<T> {
+  const loaded = hub.loaded(docId);
+  if (loaded) return hub.readDoc(loaded, read);
+  const updates = await hub.store.load(docId);
+  // Loaded meanwhile: the live document may already hold edits the log has not stored yet.
+  const live = hub.loaded(docId);
+  if (live) return hub.readDoc(live, read);
+  if (updates.length === 0) throw new HttpError(404, `no template "${docId}"`);
+  const doc = new Y.Doc();
   try {
-    const live = hub.loaded(docId);
-    const state = live ? hub.readState(live) : null;
-    if (state) {
-      Y.applyUpdate(copy, state);
-    } else {
-      const updates = await hub.store.load(docId);
-      if (updates.length === 0) throw new HttpError(404, `no template "${docId}"`);
-      copy.transact(() => {
-        for (const update of updates) Y.applyUpdate(copy, update);
-      });
-    }
-    return templateOfDoc(docId, copy);
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return read(doc, () => (updates.length === 1 ? (updates[0] as Uint8Array) : Y.encodeStateAsUpdate(doc)));
   } finally {
-    copy.destroy();
+    doc.destroy();
   }
 }
 

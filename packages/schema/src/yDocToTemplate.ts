@@ -1,8 +1,8 @@
 import { type FieldDef, LOCALES, NUMBERING_SCHEMES, type Template, type TemplateMeta } from '@clausewright/model';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { docToBody } from './docToBody.ts';
 import { BODY_FIELD, FIELDS_MAP, META_MAP } from './templateToYDoc.ts';
+import { yFragmentToJSON } from './yFragmentToJSON.ts';
 
 /**
  * Reads a template out of a Y.Doc without changing it. It goes through JSON, never through a schema: reading with a
@@ -11,7 +11,7 @@ import { BODY_FIELD, FIELDS_MAP, META_MAP } from './templateToYDoc.ts';
  * @throws Error when the meta map is incomplete.
  */
 export function yDocToTemplate(ydoc: Y.Doc): Template {
-  const body = docToBody(yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FIELD)));
+  const body = docToBody(yFragmentToJSON(ydoc.getXmlFragment(BODY_FIELD)));
   const fields: Record<string, FieldDef> = {};
   for (const [key, def] of ydoc.getMap<FieldDef>(FIELDS_MAP).entries()) fields[key] = def;
   return { meta: readMeta(ydoc.getMap<unknown>(META_MAP)), fields, body };

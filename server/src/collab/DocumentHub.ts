@@ -24,6 +24,18 @@ export interface DocumentHubOptions {
   unloadAfterMs?: number;
   /** Where failures the hub survives are reported. @default createLogger() */
   logger?: Logger;
+  /**
+   * How long a whole-document read (`readDoc`) keeps its Y.Doc, in ms, so reads that come in bursts (open the
+   * history, diff against the draft, publish) build it once.
+   * @default 30000
+   */
+  keepReadDocMs?: number;
+  /**
+   * Encoded size of all documents whose Y.Doc is kept, at most; the least recently read go first. A Y.Doc's heap is
+   * ~18× its encoded size, so the default holds ~40 MB.
+   * @default 2097152
+   */
+  keepReadDocBytes?: number;
 }
 
 /** Close codes the hub asks the transport to use. */
@@ -38,15 +50,21 @@ export const CLOSE_GOING_AWAY = 1001;
 export class DocumentHub {
   readonly store: DocumentStore;
   readonly #unloadAfterMs: number;
+  readonly #keepReadDocMs: number;
+  readonly #keepReadDocBytes: number;
   readonly #logger: Logger;
   readonly #docs = new Map<string, Promise<HubDocument>>();
   readonly #unloading = new Map<string, Promise<void>>();
   readonly #loaded = new Map<string, HubDocument>();
+  /** Documents keeping a Y.Doc, least recently read first, with the encoded size each was counted at. */
+  readonly #mirrored = new Map<HubDocument, number>();
   #closed = false;
 
   constructor(store: DocumentStore, options: DocumentHubOptions = {}) {
     this.store = store;
     this.#unloadAfterMs = options.unloadAfterMs ?? 30_000;
+    this.#keepReadDocMs = options.keepReadDocMs ?? 30_000;
+    this.#keepReadDocBytes = options.keepReadDocBytes ?? 2 * 1024 * 1024;
     this.#logger = options.logger ?? createLogger();
   }
 
@@ -167,6 +185,33 @@ export class DocumentHub {
    */
   readState(hubDoc: HubDocument): Uint8Array | null {
     return this.#fold(hubDoc) ? hubDoc.encodeFullState() : null;
+  }
+
+  /**
+   * Reads the whole document as it is now, in this turn: `read` gets a Y.Doc holding it (shared: never modify or
+   * destroy it, nor keep it past the call) and `encodeState`, the same content as one update. The Y.Doc is kept for
+   * a while afterwards, within a memory budget over all documents, and the next read only applies the updates
+   * received since.
+   */
+  readDoc<T>(hubDoc: HubDocument, read: (doc: Y.Doc, encodeState: () => Uint8Array) => T): T {
+    if (hubDoc.unloaded) throw new Error(`Document ${hubDoc.docId} was unloaded; open it again`);
+    const size = hubDoc.stateBytes;
+    if (!this.#keepMirror(hubDoc, size)) {
+      const { doc, state } = hubDoc.toYDocUnmerged();
+      try {
+        return read(doc, () => state ?? Y.encodeStateAsUpdate(doc));
+      } finally {
+        doc.destroy();
+      }
+    }
+    let doc: Y.Doc;
+    try {
+      doc = hubDoc.mirror();
+    } catch (error) {
+      this.#dropMirror(hubDoc);
+      throw error;
+    }
+    return read(doc, () => hubDoc.encodeMirrorState());
   }
 
   /** Resolves once every update applied so far is stored (and broadcast). */
@@ -370,12 +415,41 @@ export class DocumentHub {
     return run;
   }
 
+  /** Makes room for `hubDoc`'s Y.Doc (dropping the least recently read ones) and restarts its timer; false if too big. */
+  #keepMirror(hubDoc: HubDocument, size: number): boolean {
+    if (size > this.#keepReadDocBytes) {
+      this.#dropMirror(hubDoc);
+      return false;
+    }
+    this.#mirrored.delete(hubDoc);
+    let total = size;
+    for (const bytes of this.#mirrored.values()) total += bytes;
+    for (const [other, bytes] of this.#mirrored) {
+      if (total <= this.#keepReadDocBytes) break;
+      this.#dropMirror(other);
+      total -= bytes;
+    }
+    this.#mirrored.set(hubDoc, size);
+    if (hubDoc.mirrorTimer) clearTimeout(hubDoc.mirrorTimer);
+    hubDoc.mirrorTimer = setTimeout(() => this.#dropMirror(hubDoc), this.#keepReadDocMs);
+    hubDoc.mirrorTimer.unref();
+    return true;
+  }
+
+  #dropMirror(hubDoc: HubDocument): void {
+    if (hubDoc.mirrorTimer) clearTimeout(hubDoc.mirrorTimer);
+    hubDoc.mirrorTimer = null;
+    this.#mirrored.delete(hubDoc);
+    hubDoc.dropMirror();
+  }
+
   /** Removes a document from memory at once; later opens load it afresh from the store. */
   #forget(hubDoc: HubDocument): void {
     if (hubDoc.unloaded) return;
     hubDoc.unloaded = true;
     for (const timer of [hubDoc.unloadTimer, hubDoc.foldTimer, hubDoc.summaryTimer]) if (timer) clearTimeout(timer);
     hubDoc.unloadTimer = hubDoc.foldTimer = hubDoc.summaryTimer = null;
+    this.#dropMirror(hubDoc);
     // Only forget the entry if it is still this document (not a newer load).
     if (this.#loaded.get(hubDoc.docId) === hubDoc) {
       this.#loaded.delete(hubDoc.docId);

@@ -32,11 +32,22 @@ const FOLD_MIN_BYTES = 64 * 1024;
 /** A merged state keeps deleted content; past this growth it is re-encoded through a Y.Doc, which drops it. */
 const REENCODE_GROWTH = 2;
 const REENCODE_MIN_BYTES = 64 * 1024;
+/** Updates a kept Y.Doc has not seen yet are applied to it once there are this many (else at its next read). */
+const MIRROR_CATCH_UP_AFTER = 256;
+const MIRROR_CATCH_UP_BYTES = 64 * 1024;
+
+/** A Y.Doc of the whole document kept between whole-document reads, and the updates it has not applied yet. */
+interface Mirror {
+  doc: Y.Doc;
+  backlog: Uint8Array[];
+  backlogBytes: number;
+}
 
 /**
  * A loaded document, held as encoded updates rather than a Y.Doc (a Y.Doc costs ~18× its encoded size in heap):
  * `state`, one merged update, plus the updates applied since it was last merged. Whatever needs the document as a
- * whole builds a throwaway Y.Doc from `encodeFullState()`.
+ * whole builds a throwaway Y.Doc from `encodeFullState()`, or reads the kept one (`mirror`), which the hub holds
+ * only for a while after such a read.
  */
 export class HubDocument {
   readonly docId: string;
@@ -59,6 +70,8 @@ export class HubDocument {
   summaryTimer: NodeJS.Timeout | null = null;
   /** @internal The meta map changed since the stored summary was last written. */
   summaryChanged = false;
+  /** @internal Drops the kept Y.Doc once whole-document reads pause (set by the hub). */
+  mirrorTimer: NodeJS.Timeout | null = null;
 
   #state: Uint8Array;
   #pending: Uint8Array[] = [];
@@ -68,6 +81,8 @@ export class HubDocument {
   #stateVector: Uint8Array | null = null;
   /** Size of the state when it was last encoded by a Y.Doc. */
   #encodedSize: number;
+  #revision = 0;
+  #mirror: Mirror | null = null;
 
   /** `state` is the whole document as one update (with no missing dependencies), `stateVector` its state vector. */
   constructor(docId: string, state: Uint8Array, stateVector: Uint8Array, metaItems: MetaItems) {
@@ -85,6 +100,21 @@ export class HubDocument {
   /** Number of updates applied since the state was last merged. */
   get pendingUpdates(): number {
     return this.#pending.length;
+  }
+
+  /** Counts the updates applied since the document was loaded: equal revisions hold the same content. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Size of the state as last merged (pending updates not counted). */
+  get stateBytes(): number {
+    return this.#state.length;
+  }
+
+  /** True while a Y.Doc of the whole document is kept (see `mirror`). */
+  get hasMirror(): boolean {
+    return this.#mirror !== null;
   }
 
   /**
@@ -130,8 +160,18 @@ export class HubDocument {
   push(update: Uint8Array, clocks: Map<number, number>): boolean {
     for (const [client, clock] of clocks) this.#clocks.set(client, clock);
     if (clocks.size) this.#stateVector = null;
+    this.#revision++;
     this.#pending.push(update);
     this.#pendingBytes += update.length;
+    const mirror = this.#mirror;
+    if (mirror) {
+      // Kept aside until the next read; applied now only when they pile up, so typing costs the mirror nothing.
+      mirror.backlog.push(update);
+      mirror.backlogBytes += update.length;
+      if (mirror.backlog.length >= MIRROR_CATCH_UP_AFTER || mirror.backlogBytes >= MIRROR_CATCH_UP_BYTES) {
+        this.#catchUp(mirror);
+      }
+    }
     if (this.#pending.length >= MERGE_PENDING_AFTER) {
       try {
         const merged = Y.mergeUpdates(this.#pending);
@@ -204,6 +244,54 @@ export class HubDocument {
     return { doc, state: this.#pending.length === 0 ? this.#state : null };
   }
 
+  /**
+   * @internal A Y.Doc holding the whole document as it is now, kept across calls (built from the state and the
+   * pending updates on the first call; later calls only apply what was pushed since). Read it in the same turn and
+   * never modify or destroy it: it is shared. The hub decides how long it is kept (`dropMirror`).
+   */
+  mirror(): Y.Doc {
+    const kept = this.#mirror;
+    if (kept) {
+      this.#catchUp(kept);
+      const { store } = kept.doc;
+      if (this.#mirror === kept && !store.pendingStructs && !store.pendingDs) return kept.doc;
+      // Cannot happen for admitted updates; if it did, the kept copy would hide content, so read a fresh one.
+      this.dropMirror();
+    }
+    const { doc } = this.toYDocUnmerged();
+    this.#mirror = { doc, backlog: [], backlogBytes: 0 };
+    return doc;
+  }
+
+  /**
+   * @internal The whole document as one update for a reader of `mirror()`: the merged state itself when nothing is
+   * pending, else encoded from the mirror (a merge with the state would cost several times more).
+   */
+  encodeMirrorState(): Uint8Array {
+    return this.#pending.length === 0 ? this.#state : Y.encodeStateAsUpdate(this.mirror());
+  }
+
+  /** @internal Releases the kept Y.Doc, if any. */
+  dropMirror(): void {
+    this.#mirror?.doc.destroy();
+    this.#mirror = null;
+  }
+
+  #catchUp(mirror: Mirror): void {
+    if (mirror.backlog.length === 0) return;
+    const { doc, backlog } = mirror;
+    mirror.backlog = [];
+    mirror.backlogBytes = 0;
+    try {
+      doc.transact(() => {
+        for (const update of backlog) Y.applyUpdate(doc, update);
+      });
+    } catch {
+      // The next read builds a fresh copy (and meets the same error, which it reports).
+      if (this.#mirror === mirror) this.dropMirror();
+    }
+  }
+
   /** Current awareness states of every client, encoded for a joining session; null when there are none. */
   encodeAwarenessStates(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()];
@@ -212,6 +300,7 @@ export class HubDocument {
 
   /** @internal Releases the awareness; the encoded state stays readable. */
   destroy(): void {
+    this.dropMirror();
     this.awareness.destroy();
     this.awareness.doc.destroy();
   }

@@ -1,7 +1,7 @@
 import { serializeTemplate } from '@clausewright/markdown';
-import * as Y from 'yjs';
-import type { DocumentHub } from '../collab/DocumentHub.ts';
-import { readDraftDoc, templateOfDoc } from '../readDraft.ts';
+import type * as Y from 'yjs';
+import type { DocumentHub, HubDocument } from '../collab/DocumentHub.ts';
+import { readDraftWith, templateOfDoc } from '../readDraft.ts';
 import type { VersionInfo } from '../storage/DocumentStore.ts';
 
 /** What a publish request says about the new version. */
@@ -36,18 +36,39 @@ export function publishVersion(hub: DocumentHub, docId: string, request: Publish
   return run;
 }
 
+/** A draft as a version stores it. */
+interface DraftForm {
+  state: Uint8Array;
+  markdown: string;
+}
+
+// The Markdown of a live document's latest published revision: publishing it again unchanged skips the export.
+const lastExport = new WeakMap<HubDocument, { revision: number; markdown: string }>();
+
 async function publish(hub: DocumentHub, docId: string, request: PublishRequest): Promise<VersionInfo> {
-  // One read gives both the Markdown and the state, so they always describe the same draft.
-  const read = await readDraftDoc(hub, docId);
-  let state: Uint8Array;
-  let markdown: string;
-  try {
-    markdown = serializeTemplate(templateOfDoc(docId, read.doc));
-    state = read.state ?? Y.encodeStateAsUpdate(read.doc);
-  } finally {
-    read.doc.destroy();
-  }
   const live = hub.loaded(docId);
-  if (live) await hub.whenStored(live);
-  return hub.store.createVersion(docId, { message: request.message, author: request.author, state, markdown });
+  // One read gives both the Markdown and the state, so they always describe the same draft.
+  const draft = live ? liveForm(hub, live) : await readDraftWith(hub, docId, (doc, state) => formOf(docId, doc, state));
+  const stored = hub.loaded(docId);
+  if (stored) await hub.whenStored(stored);
+  return hub.store.createVersion(docId, { message: request.message, author: request.author, ...draft });
+}
+
+/** The live draft's form, read in one turn; the Markdown is reused while no update has arrived since the last one. */
+function liveForm(hub: DocumentHub, live: HubDocument): DraftForm {
+  const known = lastExport.get(live)?.revision === live.revision ? lastExport.get(live) : undefined;
+  if (known && live.pendingUpdates === 0) {
+    const state = hub.readState(live);
+    if (state) return { state, markdown: known.markdown };
+  }
+  return hub.readDoc(live, (doc, encodeState) => {
+    if (known) return { state: encodeState(), markdown: known.markdown };
+    const form = formOf(live.docId, doc, encodeState);
+    lastExport.set(live, { revision: live.revision, markdown: form.markdown });
+    return form;
+  });
+}
+
+function formOf(docId: string, doc: Y.Doc, encodeState: () => Uint8Array): DraftForm {
+  return { markdown: serializeTemplate(templateOfDoc(docId, doc)), state: encodeState() };
 }
