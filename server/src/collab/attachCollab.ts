@@ -6,8 +6,22 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createLogger, type Logger } from '../createLogger.ts';
+import { type CollabLimits, DEFAULT_COLLAB_LIMITS, type LimitKind } from '../limits/CollabLimits.ts';
+import { ConnectionCounter } from '../limits/ConnectionCounter.ts';
+import { CLOSE_POLICY } from '../limits/closeCodes.ts';
+import { KeyedRateLimiter } from '../limits/KeyedRateLimiter.ts';
+import { TokenBucket } from '../limits/TokenBucket.ts';
+import {
+  type CollabMetrics,
+  countLimit,
+  countRejected,
+  createCollabMetrics,
+  type RejectReason,
+} from '../metrics/CollabMetrics.ts';
 import { authorize } from './authorize.ts';
+import { checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
+import { UpdateGuard } from './UpdateGuard.ts';
 
 /** y-websocket message types. */
 const MESSAGE_SYNC = 0;
@@ -28,33 +42,80 @@ export interface AttachCollabOptions {
   pingIntervalMs?: number;
   /** Connections (info), refusals and protocol errors (warn/error) go here. @default createLogger() */
   logger?: Logger;
+  /** What one client may cost; each limit left out is its `DEFAULT_COLLAB_LIMITS` value (0 turns one off). */
+  limits?: Partial<CollabLimits>;
+  /** Where connections, accepted updates, refused frames and limit closes are counted. @default createCollabMetrics() */
+  metrics?: CollabMetrics;
 }
 
 /** What `attachCollab` returns. */
 export interface AttachedCollab {
   readonly wss: WebSocketServer;
+  /** The metrics this transport counts into (the options' or its own); `GET /metrics` renders `metrics.registry`. */
+  readonly metrics: CollabMetrics;
+  /** The limits in force. */
+  readonly limits: Readonly<CollabLimits>;
   /** Stops taking upgrades and closes every collab connection (the hub stays open). */
   close(): Promise<void>;
 }
 
 /**
- * Serves `ws://…/collab/<docId>` on an existing HTTP server with the y-websocket protocol, backed by `hub`. Every
- * connection goes through `authorize`; a document that fails to load is refused before the upgrade.
+ * Serves `ws://…/collab/<docId>` on an existing HTTP server with the y-websocket protocol, backed by `hub`. Upgrades
+ * pass the pre-auth limits (per-address rate, pending upgrades), then `authorize`, then the connection limits, and
+ * only then is the document loaded; a document that fails to load is refused before the upgrade. Every client
+ * update is checked (`UpdateGuard`: size limit, template shape) before the hub sees it.
  */
 export function attachCollab(server: Server, hub: DocumentHub, options: AttachCollabOptions = {}): AttachedCollab {
   const logger = options.logger ?? createLogger();
   const pingIntervalMs = options.pingIntervalMs ?? 30_000;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits };
+  const metrics = options.metrics ?? createCollabMetrics();
+  metrics.docsLoaded.collectFrom(() => hub.loadedDocIds().length);
+  // maxPayload 0 is "no limit" for ws too; it checks each frame's length before buffering it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const alive = new WeakSet<WebSocket>();
+  const upgradeRate = new KeyedRateLimiter(limits.maxUpgradesPerIpPerSecond);
+  const perUser = new ConnectionCounter();
+  const perIp = new ConnectionCounter();
+  const guard = new UpdateGuard(limits.maxDocumentBytes);
+  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard };
+  let pending = 0;
+
+  const refuseForLimit = (socket: Duplex, kind: LimitKind, status: number, statusText: string, body: string) => {
+    countLimit(metrics, kind);
+    refuse(socket, status, statusText, body, { 'Retry-After': '1' });
+  };
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    // Pre-auth: before anything is parsed, authorised or loaded, so a flood costs next to nothing.
+    if (limits.maxUpgradesPerIpPerSecond > 0 && !upgradeRate.take(ip)) {
+      refuseForLimit(socket, 'upgrade_rate', 429, 'Too Many Requests', 'too many connection attempts; retry later');
+      return;
+    }
+    if (limits.maxPendingUpgrades > 0 && pending >= limits.maxPendingUpgrades) {
+      refuseForLimit(socket, 'pending_upgrades', 503, 'Service Unavailable', 'server busy; retry later');
+      return;
+    }
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     const docId = COLLAB_PATH.exec(pathname)?.[1];
     if (!docId) {
       refuse(socket, 404, 'Not Found', 'no collab document at this path');
       return;
     }
+    pending++;
+    let counted = false;
+    const done = () => {
+      pending--;
+      // A connection refused or failed after its slots were taken gives them back.
+      if (counted && !accepted) {
+        perUser.remove(userKey);
+        perIp.remove(ip);
+      }
+    };
+    let accepted = false;
+    let userKey = '';
     void (async () => {
       let user: { name: string } | null;
       try {
@@ -68,6 +129,26 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
         refuse(socket, 403, 'Forbidden', `not allowed to open ${docId}`);
         return;
       }
+      const name = user.name;
+      userKey = name;
+      // Over a connection limit: upgraded and closed at once with the reason (a browser cannot read a refused
+      // upgrade's status), without loading the document.
+      const over: [LimitKind, string] | null =
+        limits.maxConnectionsPerUser > 0 && perUser.count(userKey) >= limits.maxConnectionsPerUser
+          ? ['connections_per_user', `too many connections for this user (limit ${limits.maxConnectionsPerUser})`]
+          : limits.maxConnectionsPerIp > 0 && perIp.count(ip) >= limits.maxConnectionsPerIp
+            ? ['connections_per_ip', `too many connections from this address (limit ${limits.maxConnectionsPerIp})`]
+            : null;
+      if (over) {
+        countLimit(metrics, over[0]);
+        logger.warn({ docId, name, ip, limit: over[0] }, 'refused a collab connection over a limit');
+        if (socket.destroyed) return;
+        wss.handleUpgrade(request, socket, head, (ws) => ws.close(CLOSE_POLICY, over[1]));
+        return;
+      }
+      perUser.add(userKey);
+      perIp.add(ip);
+      counted = true;
       let hubDoc: HubDocument;
       try {
         hubDoc = await hub.open(docId);
@@ -77,12 +158,18 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
         return;
       }
       if (socket.destroyed) return;
-      const name = user.name;
+      accepted = true;
       wss.handleUpgrade(request, socket, head, (ws) => {
         wss.emit('connection', ws, request);
-        serveConnection(ws, hub, hubDoc, name, logger, alive);
+        metrics.connections.inc();
+        ws.once('close', () => {
+          metrics.connections.dec();
+          perUser.remove(userKey);
+          perIp.remove(ip);
+        });
+        serveConnection(ws, hubDoc, name, context);
       });
-    })();
+    })().finally(done);
   };
   server.on('upgrade', onUpgrade);
 
@@ -103,6 +190,8 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
 
   return {
     wss,
+    metrics,
+    limits,
     close: () => {
       server.off('upgrade', onUpgrade);
       if (pinger) clearInterval(pinger);
@@ -118,14 +207,37 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
   };
 }
 
-function serveConnection(
-  ws: WebSocket,
-  hub: DocumentHub,
-  hubDoc: HubDocument,
-  name: string,
-  logger: Logger,
-  alive: WeakSet<WebSocket>,
-): void {
+/** What every connection of one `attachCollab` shares. */
+interface ConnectionContext {
+  hub: DocumentHub;
+  logger: Logger;
+  alive: WeakSet<WebSocket>;
+  limits: CollabLimits;
+  metrics: CollabMetrics;
+  guard: UpdateGuard;
+}
+
+/** One connection's state: closing once it broke a rule (frames still in flight are then ignored), its rate buckets. */
+interface Connection {
+  hubDoc: HubDocument;
+  session: CollabSession;
+  closing: boolean;
+  awareness: TokenBucket | null;
+  syncRequests: TokenBucket | null;
+  send(message: Uint8Array): void;
+  /** Removes the session from the hub and closes with `code` and `reason`. */
+  drop(code: number, reason: string): void;
+}
+
+/** The hub's close reasons for refused frames, as metric reasons. */
+const HUB_REJECTS: Record<string, RejectReason> = {
+  'invalid Yjs update': 'invalid_update',
+  'update depends on missing content': 'missing_dependencies',
+  'invalid awareness update': 'invalid_awareness',
+};
+
+function serveConnection(ws: WebSocket, hubDoc: HubDocument, name: string, context: ConnectionContext): void {
+  const { hub, logger, alive, limits, metrics, guard } = context;
   const docId = hubDoc.docId;
   const send = (message: Uint8Array) => {
     if (ws.readyState === ws.OPEN) ws.send(message);
@@ -134,7 +246,28 @@ function serveConnection(
     name,
     sendUpdate: (update) => send(updateMessage(update)),
     sendAwareness: (update) => send(awarenessMessage(update)),
-    close: (code, reason) => ws.close(code, reason),
+    close: (code, reason) => {
+      // The hub closes sessions whose frames it refuses; those count as rejected frames too.
+      const rejected = code === CLOSE_INVALID_UPDATE ? HUB_REJECTS[reason] : undefined;
+      if (rejected && !connection.closing) countRejected(metrics, rejected);
+      connection.closing = true;
+      ws.close(code, reason);
+    },
+  };
+  const perSecond = (n: number) => (n > 0 ? new TokenBucket(n, n) : null);
+  const connection: Connection = {
+    hubDoc,
+    session,
+    closing: false,
+    awareness: perSecond(limits.maxAwarenessPerSecond),
+    syncRequests: perSecond(limits.maxSyncRequestsPerSecond),
+    send,
+    drop: (code, reason) => {
+      if (connection.closing) return;
+      connection.closing = true;
+      hub.disconnect(hubDoc, session);
+      ws.close(code, reason);
+    },
   };
   try {
     hub.connect(hubDoc, session);
@@ -142,22 +275,38 @@ function serveConnection(
     ws.close(CLOSE_TRY_AGAIN, 'document was unloaded; reconnect');
     return;
   }
+  guard.retain(hubDoc);
   logger.info({ docId, name, sessions: hubDoc.sessions.size }, 'collab connect');
   alive.add(ws);
   ws.on('pong', () => alive.add(ws));
   ws.on('close', (code) => {
     hub.disconnect(hubDoc, session);
+    guard.release(hubDoc);
     logger.info({ docId, name, code, sessions: hubDoc.sessions.size }, 'collab disconnect');
   });
-  ws.on('error', (error) => logger.warn({ err: error, docId, name }, 'collab connection error'));
-  ws.on('message', (data, isBinary) => {
-    try {
-      if (!isBinary) throw new Error('text frame');
-      handleMessage(toBytes(data), hub, hubDoc, session, send);
-    } catch (error) {
-      logger.warn({ err: error, docId, name }, 'malformed collab message; closing that connection');
+  ws.on('error', (error: Error & { code?: string }) => {
+    // ws has already closed the connection with 1009 when a frame was over maxPayload.
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      countLimit(metrics, 'message_size');
+      connection.closing = true;
       hub.disconnect(hubDoc, session);
-      ws.close(CLOSE_INVALID_UPDATE, 'malformed message');
+    }
+    logger.warn({ err: error, docId, name }, 'collab connection error');
+  });
+  ws.on('message', (data, isBinary) => {
+    if (connection.closing) return;
+    let reason: RejectReason = 'malformed_frame';
+    try {
+      if (!isBinary) {
+        reason = 'text_frame';
+        throw new Error('text frame');
+      }
+      handleMessage(toBytes(data), connection, context);
+    } catch (error) {
+      if (error instanceof UnknownMessageError) reason = 'unknown_message';
+      logger.warn({ err: error, docId, name }, 'malformed collab message; closing that connection');
+      countRejected(metrics, reason);
+      connection.drop(CLOSE_INVALID_UPDATE, 'malformed message');
     }
   });
 
@@ -171,14 +320,18 @@ function serveConnection(
   if (states) send(awarenessMessage(states));
 }
 
+class UnknownMessageError extends Error {}
+
+/** Closes `connection` for a limit, counted by kind. */
+function closeForLimit(connection: Connection, metrics: CollabMetrics, kind: LimitKind, reason: string): void {
+  countLimit(metrics, kind);
+  connection.drop(CLOSE_POLICY, reason);
+}
+
 /** Handles one frame; throws on anything malformed so the caller closes the connection. */
-function handleMessage(
-  message: Uint8Array,
-  hub: DocumentHub,
-  hubDoc: HubDocument,
-  session: CollabSession,
-  send: (message: Uint8Array) => void,
-): void {
+function handleMessage(message: Uint8Array, connection: Connection, context: ConnectionContext): void {
+  const { hub, limits, metrics, guard, logger } = context;
+  const { hubDoc, session, send } = connection;
   const decoder = decoding.createDecoder(message);
   const type = decoding.readVarUint(decoder);
   switch (type) {
@@ -187,9 +340,18 @@ function handleMessage(
       const payload = decoding.readVarUint8Array(decoder);
       assertConsumed(decoder);
       if (step === syncProtocol.messageYjsSyncStep1) {
+        if (connection.syncRequests && !connection.syncRequests.take()) {
+          closeForLimit(
+            connection,
+            metrics,
+            'sync_rate',
+            `too many sync requests (limit ${limits.maxSyncRequestsPerSecond}/s)`,
+          );
+          return;
+        }
         // Reply once what the server holds is stored, so a client never receives state that could still be lost.
         void hub.whenStored(hubDoc).then(() => {
-          if (hubDoc.unloaded || !hubDoc.sessions.has(session)) return;
+          if (hubDoc.unloaded || !hubDoc.sessions.has(session) || connection.closing) return;
           const state = hub.readState(hubDoc);
           // Null: the document could not be merged and its sessions are closed already.
           if (!state) return;
@@ -202,34 +364,91 @@ function handleMessage(
           try {
             diff = Y.diffUpdate(state, payload);
           } catch {
-            hub.disconnect(hubDoc, session);
-            session.close(CLOSE_INVALID_UPDATE, 'malformed state vector');
+            countRejected(metrics, 'invalid_state_vector');
+            connection.drop(CLOSE_INVALID_UPDATE, 'malformed state vector');
             return;
           }
           send(syncStep2Message(diff));
         });
       } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+        const verdict = guard.check(hubDoc, payload);
+        if (!verdict.ok && verdict.kind === 'reject') {
+          logger.warn({ docId: hubDoc.docId, name: session.name, detail: verdict.detail }, 'refused an update');
+          countRejected(metrics, verdict.reason);
+          const why =
+            verdict.reason === 'schema' ? `update breaks the template: ${verdict.detail}` : 'invalid Yjs update';
+          connection.drop(CLOSE_INVALID_UPDATE, closeReason(why));
+          return;
+        }
+        if (!verdict.ok && verdict.kind === 'document_size') {
+          closeForLimit(connection, metrics, 'document_size', verdict.detail);
+          return;
+        }
         hub.receiveUpdate(hubDoc, session, payload);
+        const accepted = hubDoc.sessions.has(session);
+        guard.settled(hubDoc, payload, accepted);
+        if (accepted) metrics.updates.inc();
       } else {
-        throw new Error(`unknown sync step ${step}`);
+        throw new UnknownMessageError(`unknown sync step ${step}`);
       }
       return;
     }
     case MESSAGE_AWARENESS: {
       const update = decoding.readVarUint8Array(decoder);
       assertConsumed(decoder);
+      if (limits.maxAwarenessBytes > 0 && update.length > limits.maxAwarenessBytes) {
+        closeForLimit(
+          connection,
+          metrics,
+          'awareness_size',
+          `awareness update too large (limit ${limits.maxAwarenessBytes} bytes)`,
+        );
+        return;
+      }
+      if (connection.awareness && !connection.awareness.take()) {
+        closeForLimit(
+          connection,
+          metrics,
+          'awareness_rate',
+          `too many awareness updates (limit ${limits.maxAwarenessPerSecond}/s)`,
+        );
+        return;
+      }
+      const problem = checkAwarenessUpdate(update);
+      if (problem) {
+        countRejected(metrics, 'invalid_awareness');
+        connection.drop(CLOSE_INVALID_UPDATE, problem);
+        return;
+      }
       hub.receiveAwareness(hubDoc, session, update);
       return;
     }
     case MESSAGE_QUERY_AWARENESS: {
       assertConsumed(decoder);
+      // Each answer encodes every state: queries share the awareness budget.
+      if (connection.awareness && !connection.awareness.take()) {
+        closeForLimit(
+          connection,
+          metrics,
+          'awareness_rate',
+          `too many awareness updates (limit ${limits.maxAwarenessPerSecond}/s)`,
+        );
+        return;
+      }
       const states = hubDoc.encodeAwarenessStates();
       if (states) send(awarenessMessage(states));
       return;
     }
     default:
-      throw new Error(`unknown message type ${type}`);
+      throw new UnknownMessageError(`unknown message type ${type}`);
   }
+}
+
+/** A close reason fits in 123 bytes of UTF-8 (RFC 6455). */
+function closeReason(reason: string): string {
+  let out = reason;
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1);
+  return out;
 }
 
 // Framed messages by update: a broadcast update is framed once, however many sessions receive it.
@@ -281,10 +500,19 @@ function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
-function refuse(socket: Duplex, status: number, statusText: string, body: string): void {
+function refuse(
+  socket: Duplex,
+  status: number,
+  statusText: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   if (socket.destroyed) return;
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
-    `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n${extra}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     () => socket.destroy(),
   );

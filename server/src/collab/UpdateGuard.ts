@@ -1,0 +1,123 @@
+import * as Y from 'yjs';
+import type { RejectReason } from '../metrics/CollabMetrics.ts';
+import { checkUpdateShape, newShadowDoc } from './checkUpdateShape.ts';
+import type { HubDocument } from './HubDocument.ts';
+
+/** What `UpdateGuard.check` decided about a client's update. */
+export type GuardVerdict =
+  | { ok: true }
+  /** Refused for its content: close the connection with 1007. */
+  | { ok: false; kind: 'reject'; reason: RejectReason; detail: string }
+  /** Refused because the document would pass `maxDocumentBytes`. */
+  | { ok: false; kind: 'document_size'; detail: string }
+  /** Let the hub decide (it refuses updates with missing dependencies and says why). */
+  | { ok: false; kind: 'forward' };
+
+interface Guarded {
+  sessions: number;
+  /** A copy of the document as a Y.Doc, built on the first update and kept while someone is connected. */
+  shadow: Y.Doc | null;
+  /** The document's encoded size when last measured, and the bytes of the updates accepted since. */
+  measured: number;
+  added: number;
+}
+
+/**
+ * Checks client updates before they reach the hub, per loaded document: the document-size limit and the template
+ * shape. The hub holds documents as encoded bytes, which cannot say which block an update touches, so the guard
+ * keeps a Y.Doc copy of each document being edited (built from the hub's state on the first update, dropped when
+ * its last connection closes) and checks each update against it: a keystroke costs one small `applyUpdate` and a
+ * check of the one block it changed.
+ */
+export class UpdateGuard {
+  readonly maxDocumentBytes: number;
+  readonly #docs = new Map<HubDocument, Guarded>();
+
+  /** `maxDocumentBytes`: 0 for no size limit. */
+  constructor(maxDocumentBytes: number) {
+    this.maxDocumentBytes = maxDocumentBytes;
+  }
+
+  /** A connection to `hubDoc` opened. */
+  retain(hubDoc: HubDocument): void {
+    const guarded = this.#docs.get(hubDoc);
+    if (guarded) guarded.sessions++;
+    else this.#docs.set(hubDoc, { sessions: 1, shadow: null, measured: -1, added: 0 });
+  }
+
+  /** A connection to `hubDoc` closed; the copy goes with the last one. */
+  release(hubDoc: HubDocument): void {
+    const guarded = this.#docs.get(hubDoc);
+    if (!guarded) return;
+    if (--guarded.sessions > 0) return;
+    guarded.shadow?.destroy();
+    this.#docs.delete(hubDoc);
+  }
+
+  /** Documents with a Y.Doc copy right now. */
+  get shadowCount(): number {
+    let n = 0;
+    for (const guarded of this.#docs.values()) if (guarded.shadow) n++;
+    return n;
+  }
+
+  /** Decides on an update a client sent to `hubDoc`, before the hub sees it. */
+  check(hubDoc: HubDocument, update: Uint8Array): GuardVerdict {
+    const guarded = this.#docs.get(hubDoc);
+    if (!guarded || hubDoc.unloaded) return { ok: false, kind: 'forward' };
+    if (this.maxDocumentBytes > 0) {
+      if (guarded.measured < 0 || guarded.measured + guarded.added + update.length > this.maxDocumentBytes) {
+        // The estimate only grows (deletions are not subtracted), so it is re-measured when it reaches the limit.
+        guarded.measured = hubDoc.encodeFullState().length;
+        guarded.added = 0;
+      }
+      if (guarded.measured + update.length > this.maxDocumentBytes) {
+        return {
+          ok: false,
+          kind: 'document_size',
+          detail: `document size limit (${this.maxDocumentBytes} bytes) reached`,
+        };
+      }
+    }
+    const shadow = this.#shadowOf(hubDoc, guarded);
+    const shape = checkUpdateShape(shadow, update);
+    if (shape.ok) return shape;
+    this.#drop(guarded);
+    if (shape.reason === 'missing_dependencies') return { ok: false, kind: 'forward' };
+    return { ok: false, kind: 'reject', reason: shape.reason, detail: shape.detail };
+  }
+
+  /** The hub took the update (true) or refused it (false: the copy may now hold what the hub does not). */
+  settled(hubDoc: HubDocument, update: Uint8Array, accepted: boolean): void {
+    const guarded = this.#docs.get(hubDoc);
+    if (!guarded) return;
+    if (accepted) guarded.added += update.length;
+    else this.#drop(guarded);
+  }
+
+  #shadowOf(hubDoc: HubDocument, guarded: Guarded): Y.Doc {
+    // Updates the server made itself (restores) reach the hub without passing here: a differing state vector
+    // means the copy is stale.
+    if (guarded.shadow && !sameBytes(Y.encodeStateVector(guarded.shadow), hubDoc.encodeStateVector())) {
+      this.#drop(guarded);
+    }
+    if (!guarded.shadow) {
+      const state = hubDoc.encodeFullState();
+      guarded.shadow = newShadowDoc(state);
+      guarded.measured = state.length;
+      guarded.added = 0;
+    }
+    return guarded.shadow;
+  }
+
+  #drop(guarded: Guarded): void {
+    guarded.shadow?.destroy();
+    guarded.shadow = null;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

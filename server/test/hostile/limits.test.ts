@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE_POLICY, CLOSE_TOO_BIG } from '../../src/limits/closeCodes.ts';
+import type { DocumentStore } from '../../src/storage/DocumentStore.ts';
+import { waitFor } from '../collab/startCollab.ts';
+import {
+  awarenessFrame,
+  type HostileServer,
+  openAccepted,
+  openRaw,
+  startHostileApp,
+  updateFrame,
+} from './startHostileApp.ts';
+
+let server: HostileServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const limitCount = (s: HostileServer, kind: string) => s.metrics.limitCloses.get({ kind });
+
+/** A Y.Text update `chars` long, as a fresh client would send it. */
+function textUpdate(chars: number, doc = new Y.Doc()): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(0, 'x'.repeat(chars));
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** An awareness update for one client, with `state`. */
+function awarenessUpdate(clientId: number, clock: number, state: unknown): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(state));
+  return new Uint8Array([1, ...varint(clientId), ...varint(clock), ...varint(json.length), ...json]);
+}
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  let rest = n;
+  while (rest > 0x7f) {
+    out.push((rest & 0x7f) | 0x80);
+    rest = Math.floor(rest / 128);
+  }
+  out.push(rest);
+  return out;
+}
+
+describe('collab limits', () => {
+  it('closes a connection that sends a message over maxMessageBytes with 1009, and counts it', async () => {
+    server = await startHostileApp({ limits: { maxMessageBytes: 1024 } });
+    const { ws, ended } = await openAccepted(`${server.wsUrl}/limits-a`);
+    ws.send(updateFrame(textUpdate(2000)));
+    expect((await ended).code).toBe(CLOSE_TOO_BIG);
+    await waitFor(() => limitCount(server as HostileServer, 'message_size') === 1);
+    expect(await server.store.load('limits-a')).toEqual([]);
+  });
+
+  it('refuses an update that would grow a document past maxDocumentBytes; what came before stays', async () => {
+    server = await startHostileApp({ limits: { maxDocumentBytes: 10_000 } });
+    const doc = new Y.Doc();
+    const first = await openAccepted(`${server.wsUrl}/limits-b`);
+    first.ws.send(updateFrame(textUpdate(6000, doc)));
+    await waitFor(async () => (await server?.store.load('limits-b'))?.length === 1);
+    first.ws.send(updateFrame(textUpdate(6000, doc)));
+    const ending = await first.ended;
+    expect(ending.code).toBe(CLOSE_POLICY);
+    expect(ending.reason).toBe('document size limit (10000 bytes) reached');
+    expect(limitCount(server, 'document_size')).toBe(1);
+    const stored = new Y.Doc();
+    for (const u of await server.store.load('limits-b')) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').length).toBe(6000);
+  });
+
+  it('refuses connections over maxConnectionsPerUser by display name, and takes one again once a slot frees', async () => {
+    server = await startHostileApp({ limits: { maxConnectionsPerUser: 2 } });
+    const url = `${server.wsUrl}/limits-c?name=mallory`;
+    const a = await openAccepted(url);
+    await openAccepted(url);
+    const third = await openAccepted(url);
+    const ending = await third.ended;
+    expect(ending).toEqual({ code: CLOSE_POLICY, reason: 'too many connections for this user (limit 2)' });
+    expect(limitCount(server, 'connections_per_user')).toBe(1);
+    // Someone else is not affected.
+    const other = await openAccepted(`${server.wsUrl}/limits-c?name=alice`);
+    expect(other.ws.readyState).toBe(other.ws.OPEN);
+    a.ws.close();
+    await a.ended;
+    await waitFor(() => server?.metrics.connections.get() === 2);
+    const again = await openAccepted(url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(again.ws.readyState).toBe(again.ws.OPEN);
+  });
+
+  it('refuses connections over maxConnectionsPerIp, before loading the document', async () => {
+    server = await startHostileApp({ limits: { maxConnectionsPerIp: 2 } });
+    await openAccepted(`${server.wsUrl}/limits-d?name=a`);
+    await openAccepted(`${server.wsUrl}/limits-d?name=b`);
+    const third = await openAccepted(`${server.wsUrl}/limits-other?name=c`);
+    expect(await third.ended).toEqual({
+      code: CLOSE_POLICY,
+      reason: 'too many connections from this address (limit 2)',
+    });
+    expect(limitCount(server, 'connections_per_ip')).toBe(1);
+    expect(server.hub.loadedDocIds()).not.toContain('limits-other');
+  });
+
+  it('closes a connection sending more awareness updates per second than maxAwarenessPerSecond', async () => {
+    server = await startHostileApp({ limits: { maxAwarenessPerSecond: 5 } });
+    const { ws, ended } = await openAccepted(`${server.wsUrl}/limits-e`);
+    for (let clock = 1; clock <= 10; clock++) ws.send(awarenessFrame(awarenessUpdate(42, clock, { cursor: clock })));
+    expect(await ended).toEqual({ code: CLOSE_POLICY, reason: 'too many awareness updates (limit 5/s)' });
+    expect(limitCount(server, 'awareness_rate')).toBe(1);
+  });
+
+  it('lets an honest rate of awareness updates through', async () => {
+    server = await startHostileApp({ limits: { maxAwarenessPerSecond: 5 } });
+    const { ws } = await openAccepted(`${server.wsUrl}/limits-e2`);
+    for (let clock = 1; clock <= 6; clock++) {
+      ws.send(awarenessFrame(awarenessUpdate(42, clock, { cursor: clock })));
+      // 4 a second, under the limit of 5.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(ws.readyState).toBe(ws.OPEN);
+    expect(limitCount(server, 'awareness_rate')).toBe(0);
+  });
+
+  it('closes a connection sending an awareness update over maxAwarenessBytes', async () => {
+    server = await startHostileApp({ limits: { maxAwarenessBytes: 100 } });
+    const { ws, ended } = await openAccepted(`${server.wsUrl}/limits-f`);
+    ws.send(awarenessFrame(awarenessUpdate(42, 1, { name: 'x'.repeat(200) })));
+    expect(await ended).toEqual({ code: CLOSE_POLICY, reason: 'awareness update too large (limit 100 bytes)' });
+    expect(limitCount(server, 'awareness_size')).toBe(1);
+  });
+
+  it('closes a connection asking for the document more often than maxSyncRequestsPerSecond', async () => {
+    server = await startHostileApp({ limits: { maxSyncRequestsPerSecond: 3 } });
+    const { ws, ended } = await openAccepted(`${server.wsUrl}/software-services-agreement`);
+    for (let i = 0; i < 6; i++) ws.send(new Uint8Array([0, 0, 1, 0]));
+    expect(await ended).toEqual({ code: CLOSE_POLICY, reason: 'too many sync requests (limit 3/s)' });
+    expect(limitCount(server, 'sync_rate')).toBe(1);
+  });
+
+  it('answers 429 to upgrade requests from one address over maxUpgradesPerIpPerSecond', async () => {
+    server = await startHostileApp({ limits: { maxUpgradesPerIpPerSecond: 5 } });
+    const results = await Promise.all(Array.from({ length: 12 }, () => openRaw(`${server?.wsUrl}/limits-g`)));
+    const refused = results.filter((r) => 'refused' in r).map((r) => ('refused' in r ? r.refused : null));
+    expect(results.length - refused.length).toBe(5);
+    expect(refused.every((r) => r?.status === 429)).toBe(true);
+    expect(limitCount(server, 'upgrade_rate')).toBe(7);
+    for (const r of results) if ('ws' in r) r.ws.close();
+  });
+
+  it('answers 503 once maxPendingUpgrades are waiting for their document, and serves them after', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowLoads = (store: DocumentStore): DocumentStore =>
+      new Proxy(store, {
+        get: (target, property, receiver) =>
+          property === 'load'
+            ? async (docId: string) => {
+                await gate;
+                return target.load(docId);
+              }
+            : Reflect.get(target, property, receiver),
+      });
+    server = await startHostileApp({ limits: { maxPendingUpgrades: 2 }, wrapStore: slowLoads });
+    const waiting = [openRaw(`${server.wsUrl}/limits-h`), openRaw(`${server.wsUrl}/limits-i`)];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const third = await openRaw(`${server.wsUrl}/limits-j`);
+    expect('refused' in third && third.refused.status).toBe(503);
+    expect(limitCount(server, 'pending_upgrades')).toBe(1);
+    release();
+    for (const opened of await Promise.all(waiting)) {
+      expect('ws' in opened).toBe(true);
+      if ('ws' in opened) opened.ws.close();
+    }
+  });
+});
