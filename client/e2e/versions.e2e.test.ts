@@ -82,6 +82,7 @@ describe('versions in headless Chromium: publish, diff, restore a clause', () =>
     expect(await page.locator('[data-testid=history-notice]').textContent()).toContain('1');
     // The message box is emptied for the next version.
     expect(await page.inputValue('[data-testid=publish-message]')).toBe('');
+    await screenshot(page, 'versions-panel');
   });
 
   test('page B edits clause 2-1 and page A sees the edit live', async () => {
@@ -142,6 +143,7 @@ describe('versions in headless Chromium: publish, diff, restore a clause', () =>
     await popover.waitFor({ timeout: TIMEOUT_MS });
     await popover.locator('[data-testid=clause-history-entry][data-version="1"]').waitFor({ timeout: TIMEOUT_MS });
     await popover.locator('[data-testid=clause-editors]').waitFor({ timeout: TIMEOUT_MS });
+    await screenshot(page, 'versions-clause-history');
     // The first version has nothing before it: its entry opens the read-only version with the labels it had.
     await popover
       .locator('[data-testid=clause-history-entry][data-version="1"] [data-testid=clause-history-diff]')
@@ -154,5 +156,6 @@ describe('versions in headless Chromium: publish, diff, restore a clause', () =>
       .poll(() => page.textContent('[data-testid=version-banner]'), { timeout: TIMEOUT_MS })
       .toContain('v1 — 初稿 — Alice');
     expect(await page.locator('[data-testid=clause-history]').count()).toBe(0);
+    await screenshot(page, 'versions-readonly');
   });
 });

@@ -93,12 +93,20 @@ function button(templateId: string, clauseId: string, opened: { popover: OpenPop
   el.addEventListener('click', () => {
     // The label is the live one the labels plugin put on the clause's paragraph.
     const label = el.closest('p[data-type=clause]')?.getAttribute('data-label') ?? '';
-    opened.popover = open(el.getBoundingClientRect(), templateId, clauseId, label);
+    const clause = el.closest('p[data-type=clause]');
+    opened.popover = open(el.getBoundingClientRect(), clause?.getBoundingClientRect().top, templateId, clauseId, label);
   });
   return el;
 }
 
-function open(anchor: DOMRect, templateId: string, clauseId: string, label: string): OpenPopover {
+/** Opens the popover under the button, or above the clause (`clauseTop`) when there is no room below. */
+function open(
+  anchor: DOMRect,
+  clauseTop: number | undefined,
+  templateId: string,
+  clauseId: string,
+  label: string,
+): OpenPopover {
   const host = document.createElement('div');
   const root = createRoot(host);
   const popover = openPopover(anchor, host, () => {
@@ -112,9 +120,10 @@ function open(anchor: DOMRect, templateId: string, clauseId: string, label: stri
   const overflow = anchor.left + popover.element.offsetWidth + 8 - window.innerWidth;
   if (overflow > 0) style.left = `${Math.max(4, anchor.left - overflow)}px`;
   const tallest = Number.parseFloat(getComputedStyle(popover.element).maxHeight) || 0;
-  if (anchor.bottom + 4 + tallest > window.innerHeight && anchor.top > window.innerHeight / 2) {
+  const top = Math.min(anchor.top, clauseTop ?? anchor.top);
+  if (anchor.bottom + 4 + tallest > window.innerHeight && top > window.innerHeight / 2) {
     style.top = 'auto';
-    style.bottom = `${window.innerHeight - anchor.top + 4}px`;
+    style.bottom = `${window.innerHeight - top + 4}px`;
   }
   root.render(createElement(ClauseHistoryPopover, { templateId, clauseId, label, onNavigate: () => popover.close() }));
   return popover;

@@ -8,6 +8,10 @@ import { fetchClauseHistory, fetchVersions, restoreClause } from './historyApi.t
 import { useLoad } from './useLoad.ts';
 import { When } from './When.tsx';
 
+// The server's own writes are recorded under these names (see server/src/history/clauseHistory.ts).
+type MachineAuthor = 'create' | 'server' | 'restore';
+const MACHINE_AUTHORS: ReadonlySet<string> = new Set<MachineAuthor>(['create', 'server', 'restore']);
+
 interface ClauseHistoryPopoverProps {
   templateId: string;
   clauseId: string;
@@ -123,7 +127,8 @@ function Editors({ since }: { since: { version: number | null; editors: { author
       <ul>
         {since.editors.map((e) => (
           <li key={e.author}>
-            {e.author} — <When iso={e.lastAt} />
+            {MACHINE_AUTHORS.has(e.author) ? t(`history.author.${e.author as MachineAuthor}`) : e.author} —{' '}
+            <When iso={e.lastAt} />
           </li>
         ))}
       </ul>

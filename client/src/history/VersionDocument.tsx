@@ -1,6 +1,8 @@
 import type { FieldDef, Inline, Mark, Template } from '@clausewright/model';
 import { type ReactNode, useMemo } from 'react';
 import { describeCondition } from '../conditions/describeCondition.ts';
+import { uiText } from '../fields/uiText.ts';
+import { useUi } from '../state/uiStore.ts';
 import { versionBlocks } from './versionBlocks.ts';
 
 /**
@@ -8,8 +10,10 @@ import { versionBlocks } from './versionBlocks.ts';
  * labels that version had, fields as chips by label, conditions as tags.
  */
 export function VersionDocument({ template }: { template: Template }) {
+  const lang = useUi((s) => s.lang);
   const { blocks, refLabels } = useMemo(() => versionBlocks(template), [template]);
-  const inlines = (content: readonly Inline[]) => renderInlines(content, template.fields, refLabels);
+  const filters = uiText(lang).filters;
+  const inlines = (content: readonly Inline[]) => renderInlines(content, template.fields, refLabels, filters);
   return (
     <div className="cw-paper" data-numbering={template.meta.numbering}>
       <div className="cw-doc cw-version-doc" data-testid="version-doc">
@@ -75,6 +79,7 @@ function renderInlines(
   content: readonly Inline[],
   fields: Record<string, FieldDef>,
   refLabels: ReadonlyMap<string, string>,
+  filters: Readonly<Record<string, string>>,
 ): ReactNode[] {
   return content.map((inline, i) => {
     let node: ReactNode;
@@ -97,7 +102,7 @@ function renderInlines(
             title={inline.filter ? `{{${inline.key}|${inline.filter}}}` : `{{${inline.key}}}`}
           >
             {def?.label ?? inline.key}
-            {inline.filter && <span className="cw-version-filter"> | {inline.filter}</span>}
+            {inline.filter && <span className="cw-version-filter"> · {filters[inline.filter] ?? inline.filter}</span>}
           </span>
         );
         marks = inline.marks ?? [];

@@ -88,6 +88,9 @@ export const historyZh = {
   'history.showDiff': '查看改动',
   'history.restoreFrom': '从版本 {n} 恢复',
   'history.labelChange': '{old} → {new}',
+  'history.author.create': '（新建或导入）',
+  'history.author.server': '（服务器）',
+  'history.author.restore': '（恢复操作）',
 } as const;
 
 /** The same keys in English. */
@@ -181,4 +184,7 @@ export const historyEn: Record<keyof typeof historyZh, string> = {
   'history.showDiff': 'Show changes',
   'history.restoreFrom': 'Restore from version {n}',
   'history.labelChange': '{old} → {new}',
+  'history.author.create': '(created or imported)',
+  'history.author.server': '(the server)',
+  'history.author.restore': '(a restore)',
 };
