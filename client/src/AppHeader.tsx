@@ -20,7 +20,7 @@ export function AppHeader() {
         <span className="cw-brand-tag">{t('app.tagline')}</span>
       </Link>
       <div className="cw-appbar-end">
-        <Link to={{ page: 'documents' }} className="cw-chip" data-testid="nav-documents">
+        <Link to={{ page: 'documents' }} className="button cw-chip" data-testid="nav-documents">
           {t('documents.nav')}
         </Link>
         {name ? (

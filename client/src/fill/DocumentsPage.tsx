@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { fetchTemplates, type TemplateListItem } from '../api.ts';
 import { useT } from '../i18n/useT.ts';
 import { Link } from '../routing/Link.tsx';
+import { useUi } from '../state/uiStore.ts';
 import { type DocumentRecord, downloadDocument, fetchDocuments } from './fillApi.ts';
 import { formatBytes } from './formatBytes.ts';
 import { saveFile } from './saveFile.ts';
@@ -106,6 +107,7 @@ type Download =
 
 function DocumentRow({ doc }: { doc: DocumentRecord }) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
   const [download, setDownload] = useState<Download>({ state: 'idle' });
 
   const again = async () => {
@@ -141,7 +143,7 @@ function DocumentRow({ doc }: { doc: DocumentRecord }) {
       </td>
       <td>{doc.by ?? <span className="muted">{t('documents.anonymous')}</span>}</td>
       <td>
-        <time dateTime={doc.createdAt}>{new Date(doc.createdAt).toLocaleString()}</time>
+        <time dateTime={doc.createdAt}>{new Date(doc.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</time>
       </td>
       <td>
         <code title={doc.sha256}>{doc.sha256.slice(0, 12)}</code>

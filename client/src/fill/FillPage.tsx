@@ -198,6 +198,15 @@ export function FillPage({ id }: { id: string }) {
             </p>
           ) : null}
         </header>
+        <IssuePanel
+          id={id}
+          version={loaded.version}
+          values={values}
+          by={by}
+          onRefused={(list, refused) => setRefusal({ problems: list, values: refused })}
+        >
+          <FillProblems problems={problems} fields={template.fields} expanded={refusal !== null} onPick={pickInList} />
+        </IssuePanel>
         <ValuesSets id={id} version={loaded.version} values={values} by={by} onOpen={openSet} />
         <FillForm
           groups={groups}
@@ -209,15 +218,6 @@ export function FillPage({ id }: { id: string }) {
           onFocus={onFocus}
           onBlur={onBlur}
         />
-        <IssuePanel
-          id={id}
-          version={loaded.version}
-          values={values}
-          by={by}
-          onRefused={(list, refused) => setRefusal({ problems: list, values: refused })}
-        >
-          <FillProblems problems={problems} fields={template.fields} onPick={pickInList} />
-        </IssuePanel>
       </aside>
       {preview.error !== null ? (
         <p className="cw-fill-error" role="alert">

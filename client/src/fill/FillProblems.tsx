@@ -4,12 +4,14 @@ import { useT } from '../i18n/useT.ts';
 interface Props {
   problems: readonly Problem[];
   fields: Record<string, FieldDef>;
+  /** Open the list: after a refused issue. Closed, it is one line saying how many problems there are. */
+  expanded: boolean;
   /** Focuses the input of the field a problem names. */
   onPick(key: string): void;
 }
 
 /** Everything that stops the document being issued, each naming its field; a click goes to the input. */
-export function FillProblems({ problems, fields, onPick }: Props) {
+export function FillProblems({ problems, fields, expanded, onPick }: Props) {
   const t = useT();
   if (problems.length === 0) {
     return (
@@ -19,8 +21,8 @@ export function FillProblems({ problems, fields, onPick }: Props) {
     );
   }
   return (
-    <div className="cw-fill-problems" data-testid="fill-problems" data-count={problems.length}>
-      <h3>{t('fill.problems', { n: problems.length })}</h3>
+    <details className="cw-fill-problems" data-testid="fill-problems" data-count={problems.length} open={expanded}>
+      <summary>{t('fill.problems', { n: problems.length })}</summary>
       <ul>
         {problems.map((p) => (
           <li key={`${p.code}|${p.field ?? ''}|${p.clause ?? ''}|${p.message}`} data-field={p.field}>
@@ -33,6 +35,6 @@ export function FillProblems({ problems, fields, onPick }: Props) {
           </li>
         ))}
       </ul>
-    </div>
+    </details>
   );
 }

@@ -1,6 +1,7 @@
 import type { Values } from '@clausewright/model';
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { useUi } from '../state/uiStore.ts';
 import {
   createValuesSet,
   deleteValuesSet,
@@ -24,6 +25,7 @@ interface Props {
 /** Named sets of values for this template: save the form as one, reopen, overwrite or delete them. */
 export function ValuesSets({ id, version, values, by, onOpen }: Props) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
   const [sets, setSets] = useState<ValuesSetInfo[] | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -124,7 +126,7 @@ export function ValuesSets({ id, version, values, by, onOpen }: Props) {
                     ? ''
                     : t('fill.setVersion', { n: set.version })}
                 {set.by ? ` · ${set.by}` : ''} ·{' '}
-                {t('fill.setUpdated', { when: new Date(set.updatedAt).toLocaleString() })}
+                {t('fill.setUpdated', { when: new Date(set.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
               </span>
               <span className="actions">
                 <button type="button" disabled={busy} data-testid="fill-set-open" onClick={() => void open(set)}>
