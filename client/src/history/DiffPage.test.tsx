@@ -13,7 +13,14 @@ import type { VersionInfo } from './historyApi.ts';
 
 const clause = (id: string, text: string, children: Clause[] = []): Clause => ({
   id,
-  content: [{ type: 'text', text }],
+  // A clause ending in 付款。 names the amount field there, so placeholders show up in its text.
+  content: text.endsWith('付款。')
+    ? [
+        { type: 'text', text: text.slice(0, -1) },
+        { type: 'field', key: 'amount', filter: 'rmb_upper' },
+        { type: 'text', text: '。' },
+      ]
+    : [{ type: 'text', text }],
   paragraphs: [],
   children,
 });
@@ -60,6 +67,8 @@ beforeEach(() => {
       return json(200, diffTemplates(V1, draft));
     }
     if (url === '/api/templates/nda/versions') return json(200, VERSIONS);
+    if (url === '/api/templates/nda/model') return json(200, draft);
+    if (url === '/api/templates/nda/versions/1/model') return json(200, V1);
     if (url === '/api/templates/nda/clauses/pay/restore' && method === 'POST') {
       draft = V1;
       return json(200, { restored: 'clause', version: 1, clauseId: 'pay' });
@@ -105,6 +114,13 @@ describe('DiffPage', () => {
     expect(pay?.querySelector('[data-testid=diff-badge]')?.textContent).toBe('修改');
     expect(host.querySelector('[data-testid=diff-count-modified]')?.textContent).toBe('1');
     expect(host.querySelector('[data-testid=diff-count-unchanged]')?.textContent).toBe('2');
+  });
+
+  it('names field placeholders by their label on the `to` side, the raw placeholder on hover', async () => {
+    const host = await render(1, 'draft');
+    const chip = host.querySelector('[data-id=pay] [data-testid=diff-text] [data-key=amount]');
+    expect(chip?.textContent).toBe('合同金额 · 大写');
+    expect(chip?.getAttribute('title')).toBe('{{amount|rmb_upper}}');
   });
 
   it('shows unchanged clauses too when "changed only" is turned off', async () => {

@@ -1,18 +1,21 @@
 import type { FieldChange, MetaChange, TemplateDiff } from '@clausewright/diff';
 import type { Condition } from '@clausewright/model';
 import { type ReactElement, useMemo, useState } from 'react';
+import { fetchTemplate } from '../api.ts';
 import { describeCondition } from '../conditions/describeCondition.ts';
+import { uiText } from '../fields/uiText.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import { Link } from '../routing/Link.tsx';
 import { navigate } from '../routing/navigate.ts';
 import type { DiffSide } from '../routing/parseRoute.ts';
+import { useUi } from '../state/uiStore.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { type DiffRow, diffRows, STATUS_ORDER } from './diffRows.ts';
 import { ErrorNote } from './ErrorNote.tsx';
-import { fetchDiff, fetchVersions, restoreClause, restoreVersion } from './historyApi.ts';
+import { fetchDiff, fetchVersionModel, fetchVersions, restoreClause, restoreVersion } from './historyApi.ts';
 import { SidePicker } from './SidePicker.tsx';
-import { TextRuns } from './TextRuns.tsx';
+import { TextRuns, type TokenNames } from './TextRuns.tsx';
 import { useLoad } from './useLoad.ts';
 import './history.css';
 
@@ -25,6 +28,7 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
   const t = useT();
   const diff = useLoad((signal) => fetchDiff(id, from, to, signal), [id, from, to]);
   const versions = useLoad((signal) => fetchVersions(id, signal), [id]);
+  const fieldLabels = useLoad((signal) => loadFieldLabels(id, [to, from], signal), [id, from, to]);
   const [changedOnly, setChangedOnly] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,6 +44,7 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
       const done = await action();
       setNotice(done);
       diff.reload();
+      fieldLabels.reload();
     } catch (e) {
       setError(e);
     }
@@ -121,6 +126,7 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
           from={from}
           to={to}
           busy={diff.loading}
+          fieldLabels={fieldLabels.data}
           changedOnly={changedOnly}
           onChangedOnly={setChangedOnly}
           onRestoreClause={(row, version) =>
@@ -135,8 +141,25 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
   );
 }
 
+/**
+ * Field labels of both sides (the `to` side's first) for naming placeholders; labels are a nicety, so a side that
+ * fails to load is left out rather than reported.
+ */
+async function loadFieldLabels(id: string, sides: DiffSide[], signal: AbortSignal): Promise<Map<string, string>> {
+  const models = await Promise.allSettled(
+    sides.map((s) => (s === 'draft' ? fetchTemplate(id, signal) : fetchVersionModel(id, s, signal))),
+  );
+  const labels = new Map<string, string>();
+  for (const model of models) {
+    if (model.status !== 'fulfilled') continue;
+    for (const [key, def] of Object.entries(model.value.fields)) if (!labels.has(key)) labels.set(key, def.label);
+  }
+  return labels;
+}
+
 interface DiffBodyProps {
   diff: TemplateDiff;
+  fieldLabels: ReadonlyMap<string, string> | null;
   from: DiffSide;
   to: DiffSide;
   busy: boolean;
@@ -145,8 +168,23 @@ interface DiffBodyProps {
   onRestoreClause(row: DiffRow, version: number): Promise<void>;
 }
 
-function DiffBody({ diff, from, to, busy, changedOnly, onChangedOnly, onRestoreClause }: DiffBodyProps) {
+function DiffBody({ diff, fieldLabels, from, to, busy, changedOnly, onChangedOnly, onRestoreClause }: DiffBodyProps) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
+  const names = useMemo((): TokenNames => {
+    const oldLabels = new Map<string, string>();
+    const newLabels = new Map<string, string>();
+    for (const c of diff.clauses) {
+      if (c.old) oldLabels.set(c.oldId ?? c.id, c.old.label);
+      if (c.new) newLabels.set(c.id, c.new.label);
+    }
+    const filters = uiText(lang).filters as Readonly<Record<string, string>>;
+    return {
+      field: (key) => fieldLabels?.get(key),
+      filter: (name) => filters[name] ?? name,
+      ref: (target, side) => (side === 'old' ? oldLabels : newLabels).get(target),
+    };
+  }, [diff, fieldLabels, lang]);
   const rows = useMemo(() => diffRows(diff, { changedOnly, from, to }), [diff, changedOnly, from, to]);
   const conditionRows = useMemo(
     () => diffRows(diff, { changedOnly: true, from, to }).filter((r) => r.conditionChanged),
@@ -185,7 +223,7 @@ function DiffBody({ diff, from, to, busy, changedOnly, onChangedOnly, onRestoreC
         ) : (
           <ol className="cw-diff-tree" data-testid="diff-clauses">
             {rows.map((row) => (
-              <ClauseRow key={`${row.id}:${row.status}`} row={row} onRestore={onRestoreClause} />
+              <ClauseRow key={`${row.id}:${row.status}`} row={row} names={names} onRestore={onRestoreClause} />
             ))}
           </ol>
         )}
@@ -209,7 +247,8 @@ function DiffBody({ diff, from, to, busy, changedOnly, onChangedOnly, onRestoreC
             {conditionRows.map((row) => (
               <li key={row.id} data-id={row.id}>
                 <span className="cw-diff-label">{row.newLabel ?? row.oldLabel}</span>{' '}
-                <ConditionText condition={row.oldCondition} /> → <ConditionText condition={row.newCondition} />
+                <ConditionText condition={row.oldCondition} names={names} /> →{' '}
+                <ConditionText condition={row.newCondition} names={names} />
               </li>
             ))}
           </ul>
@@ -237,6 +276,7 @@ function DiffBody({ diff, from, to, busy, changedOnly, onChangedOnly, onRestoreC
                 <span className="cw-diff-text">
                   <TextRuns
                     empty={t('history.emptyText')}
+                    names={names}
                     runs={
                       b.text ??
                       (b.status === 'added'
@@ -254,7 +294,13 @@ function DiffBody({ diff, from, to, busy, changedOnly, onChangedOnly, onRestoreC
   );
 }
 
-function ClauseRow({ row, onRestore }: { row: DiffRow; onRestore(row: DiffRow, version: number): Promise<void> }) {
+interface ClauseRowProps {
+  row: DiffRow;
+  names: TokenNames;
+  onRestore(row: DiffRow, version: number): Promise<void>;
+}
+
+function ClauseRow({ row, names, onRestore }: ClauseRowProps) {
   const t = useT();
   const restore = row.restore;
   const version = restore.kind === 'enabled' ? restore.version : null;
@@ -301,18 +347,18 @@ function ClauseRow({ row, onRestore }: { row: DiffRow; onRestore(row: DiffRow, v
         )}
       </div>
       <div className="cw-diff-text" data-testid="diff-text">
-        <TextRuns runs={row.runs} empty={t('history.emptyText')} />
+        <TextRuns runs={row.runs} empty={t('history.emptyText')} names={names} />
       </div>
       {restore.kind === 'disabled' && <div className="muted cw-diff-reason">{t('history.restoreOnlyIntoDraft')}</div>}
     </li>
   );
 }
 
-function ConditionText({ condition }: { condition: Condition | null }) {
+function ConditionText({ condition, names }: { condition: Condition | null; names: TokenNames }) {
   const t = useT();
   return (
     <span className="cw-diff-condition">
-      {condition ? describeCondition(condition, undefined) : t('history.noCondition')}
+      {condition ? describeCondition(condition, names.field(condition.field)) : t('history.noCondition')}
     </span>
   );
 }

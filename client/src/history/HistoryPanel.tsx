@@ -37,9 +37,21 @@ export function HistoryPanel({ id, onClose }: { id: string; onClose(): void }) {
     <section className="cw-history-panel" data-testid="history-panel" aria-label={t('history.title')}>
       <header className="cw-history-head">
         <h2>{t('history.title')}</h2>
-        <button type="button" className="cw-icon-button" onClick={onClose} data-testid="history-close">
-          {t('history.close')}
-        </button>
+        <span className="actions">
+          {/* Others publish too: the list is read when the panel opens and on demand. */}
+          <button
+            type="button"
+            className="cw-small"
+            onClick={versions.reload}
+            disabled={versions.loading}
+            data-testid="history-refresh"
+          >
+            {t('history.refresh')}
+          </button>
+          <button type="button" className="cw-small" onClick={onClose} data-testid="history-close">
+            {t('history.close')}
+          </button>
+        </span>
       </header>
       <PublishForm
         id={id}
