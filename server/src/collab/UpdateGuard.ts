@@ -5,7 +5,8 @@ import type { HubDocument } from './HubDocument.ts';
 
 /** What `UpdateGuard.check` decided about a client's update. */
 export type GuardVerdict =
-  | { ok: true }
+  /** `changed`: false when the document already held all of it. */
+  | { ok: true; changed: boolean }
   /** Refused for its content: close the connection with 1007. */
   | { ok: false; kind: 'reject'; reason: RejectReason; detail: string }
   /** Refused because the document would pass `maxDocumentBytes`. */
@@ -32,6 +33,7 @@ interface Guarded {
 export class UpdateGuard {
   readonly maxDocumentBytes: number;
   readonly #docs = new Map<HubDocument, Guarded>();
+  #builds = 0;
 
   /** `maxDocumentBytes`: 0 for no size limit. */
   constructor(maxDocumentBytes: number) {
@@ -59,6 +61,11 @@ export class UpdateGuard {
     let n = 0;
     for (const guarded of this.#docs.values()) if (guarded.shadow) n++;
     return n;
+  }
+
+  /** How many document copies were built so far (one per edited document, plus one after each refusal or restore). */
+  get shadowBuilds(): number {
+    return this.#builds;
   }
 
   /** Decides on an update a client sent to `hubDoc`, before the hub sees it. */
@@ -104,6 +111,7 @@ export class UpdateGuard {
     if (!guarded.shadow) {
       const state = hubDoc.encodeFullState();
       guarded.shadow = newShadowDoc(state);
+      this.#builds++;
       guarded.measured = state.length;
       guarded.added = 0;
     }

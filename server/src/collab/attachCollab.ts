@@ -387,7 +387,8 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
         hub.receiveUpdate(hubDoc, session, payload);
         const accepted = hubDoc.sessions.has(session);
         guard.settled(hubDoc, payload, accepted);
-        if (accepted) metrics.updates.inc();
+        // A fresh client's empty sync step 2 is no update.
+        if (accepted && (!verdict.ok || verdict.changed)) metrics.updates.inc();
       } else {
         throw new UnknownMessageError(`unknown sync step ${step}`);
       }

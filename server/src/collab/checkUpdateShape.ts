@@ -5,7 +5,8 @@ import { checkFieldDef, checkMeta } from './checkTemplateMaps.ts';
 
 /** What `checkUpdateShape` found. */
 export type ShapeCheck =
-  | { ok: true }
+  /** `changed`: false when the document already held all of it (a fresh client's sync step 2). */
+  | { ok: true; changed: boolean }
   /** Not a Yjs update at all (truncated, garbled): Yjs threw while reading it. */
   | { ok: false; reason: 'invalid_update'; detail: string }
   /** It depends on content the document lacks; the hub refuses it (and tells the client why). */
@@ -51,7 +52,8 @@ export function checkUpdateShape(shadow: Y.Doc, update: Uint8Array): ShapeCheck 
     return { ok: false, reason: 'missing_dependencies', detail: 'update depends on missing content' };
   }
   const tr = transaction as Y.Transaction | null;
-  if (!tr || !(wasTemplate || meta.size > 0)) return { ok: true };
+  const changed = tr !== null && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0);
+  if (!tr || !changed || !(wasTemplate || meta.size > 0)) return { ok: true, changed };
   const isNew = (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
 
   const blocks = new Set<Y.XmlElement>();
@@ -104,7 +106,7 @@ export function checkUpdateShape(shadow: Y.Doc, update: Uint8Array): ShapeCheck 
     const problem = checkBlock(block);
     if (problem) return schema(problem);
   }
-  return { ok: true };
+  return { ok: true, changed };
 }
 
 function schema(detail: string): ShapeCheck {
