@@ -99,8 +99,18 @@ describe('versions in headless Chromium: publish, diff, restore a clause', () =>
     await page.waitForSelector('[data-testid=diff-page][data-from="1"][data-to=draft]', { timeout: TIMEOUT_MS });
     expect(new URL(page.url()).pathname).toBe(`/t/${SEED}/diff/1/draft`);
     const row = page.locator(diffClauseSelector(CLAUSE));
-    await row.waitFor({ timeout: TIMEOUT_MS });
-    expect(await row.getAttribute('data-status')).toBe('modified');
+    // The page already saw the edit, so the server has it; should the diff still predate it, ask again.
+    await expect
+      .poll(
+        async () => {
+          await page.waitForSelector('[data-testid=diff-body][data-busy=false]', { timeout: TIMEOUT_MS });
+          if ((await row.count()) === 1) return row.getAttribute('data-status');
+          await page.click('[data-testid=diff-refresh]');
+          return null;
+        },
+        { timeout: TIMEOUT_MS },
+      )
+      .toBe('modified');
     expect(await row.locator('[data-testid=diff-badge]').textContent()).toBe('修改');
     // Latin and CJK are diffed differently; the space before the typed text may belong to the insertion.
     const inserted = await row.locator('ins.cw-diff-ins').allTextContents();
