@@ -1,4 +1,5 @@
 export { createThousandClauseTemplate } from './createThousandClauseTemplate.ts';
+export { type FillProbes, installFillProbes, takeFillSamples } from './installFillProbes.ts';
 export { installProbes } from './installProbes.ts';
 export { measureOpen } from './measureOpen.ts';
 export type { BenchProbes, PageWindow } from './PageGlobals.ts';

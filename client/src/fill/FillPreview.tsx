@@ -1,5 +1,6 @@
 import { type MouseEvent, memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { patchHtml } from './patchHtml.ts';
 
 interface Props {
   /** The document fragment from `renderHtml`. */
@@ -21,10 +22,12 @@ export function FillPreview({ html, draft, required, activeField, scrollOnFocus,
   const t = useT();
   const paper = useRef<HTMLDivElement>(null);
 
-  // The outline of the focused field's values is put back after each render replaced the fragment.
+  // The outline of the focused field's values moves with the focus and is put back on blocks a render replaced.
   useLayoutEffect(() => {
     const root = paper.current;
-    if (!root || activeField === null || html === '') return;
+    if (!root) return;
+    for (const el of root.querySelectorAll('.cw-active')) el.classList.remove('cw-active');
+    if (activeField === null || html === '') return;
     for (const el of root.querySelectorAll(fieldSelector(activeField))) el.classList.add('cw-active');
   }, [html, activeField]);
 
@@ -60,18 +63,23 @@ export function FillPreview({ html, draft, required, activeField, scrollOnFocus,
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: each value's input is in the form; the click is a shortcut */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: see above */}
       <div className={`cw-fill-paper${draft ? ' is-draft' : ''}`} ref={paper} onClick={click}>
-        <Fragment html={html} />
+        <PreviewDocument html={html} />
       </div>
       <p className="cw-fill-preview-hint muted">{t('fill.previewHint')}</p>
     </section>
   );
 }
 
-/** The rendered document; its own component so that nothing but a new fragment touches its DOM. */
-const Fragment = memo(function Fragment({ html }: { html: string }) {
-  // The fragment comes from our own renderer, which escapes every value and text run.
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted HTML from @clausewright/render
-  return <div className="cw-fill-doc" data-testid="fill-preview-doc" dangerouslySetInnerHTML={{ __html: html }} />;
+/**
+ * The rendered document. Only the blocks whose HTML changed are swapped in, so a keystroke restyles and lays out
+ * the clause it touched rather than the whole contract.
+ */
+const PreviewDocument = memo(function PreviewDocument({ html }: { html: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (host.current) patchHtml(host.current, html);
+  }, [html]);
+  return <div className="cw-fill-doc" data-testid="fill-preview-doc" ref={host} />;
 });
 
 /** A rule flagging the gaps of required fields, since the renderer marks every gap alike. */
