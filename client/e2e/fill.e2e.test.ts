@@ -110,6 +110,12 @@ describe('filling and issuing contracts in headless Chromium', () => {
       .toBe('expected an amount like 12800 or "1680.32" (no separators or currency signs), got "12万"');
     expect(await previewValues(page, 'amount')).toEqual(['＿＿＿＿', '＿＿＿＿']);
 
+    // Focusing an input scrolls the preview to the field's first use (the signature block, at the end).
+    const scrollTop = () => page.locator('[data-testid=fill-preview]').evaluate((el) => el.scrollTop);
+    const before = await scrollTop();
+    await input(page, 'party_b_tel').focus();
+    await expect.poll(scrollTop).toBeGreaterThan(before + 500);
+
     // Clicking a value in the text focuses its input; the focused field's values are outlined in the text.
     await page.locator('[data-testid=fill-preview-doc] [data-field=party_b]').first().click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('fill-party_b');
@@ -208,6 +214,57 @@ describe('filling and issuing contracts in headless Chromium', () => {
     const again = await downloadBy(page, () => row.locator('[data-testid=document-download]').click());
     expect(again.bytes.equals(docx.bytes)).toBe(true);
     await expect.poll(() => row.locator('[data-testid=document-verified]').getAttribute('data-same')).toBe('true');
+  });
+
+  test('a values set reopens with the version it was saved with, and can be overwritten and deleted; the log filters by template', async () => {
+    const api = (server as AppServer).url;
+    const setsUrl = `${api}/api/templates/${DEVELOPMENT}/values`;
+    const created = await fetch(setsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '草稿里的一份',
+        version: 'draft',
+        values: { party_a: '甲公司', deliver_source: false },
+      }),
+    });
+    const { id: setId } = (await created.json()) as { id: string };
+    const page = await open(DEVELOPMENT);
+    expect(await page.locator('[data-testid=fill-page]').getAttribute('data-version')).toBe('1');
+
+    const set = page.locator(`[data-testid=fill-set][data-set-id="${setId}"]`);
+    await set.locator('[data-testid=fill-set-open]').click();
+    await page.locator('[data-testid=fill-page][data-version=draft]').waitFor({ timeout: TIMEOUT });
+    expect(await input(page, 'party_a').inputValue()).toBe('甲公司');
+    expect(await input(page, 'deliver_source').isChecked()).toBe(false);
+    expect(await previewValues(page, 'party_a')).toContain('甲公司');
+
+    await input(page, 'party_a').fill('乙公司');
+    await set.locator('[data-testid=fill-set-overwrite]').click();
+    await expect
+      .poll(async () => ((await (await fetch(`${setsUrl}/${setId}`)).json()) as { values: object }).values)
+      .toMatchObject({ party_a: '乙公司', deliver_source: false });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await set.locator('[data-testid=fill-set-delete]').click();
+    await set.waitFor({ state: 'detached', timeout: TIMEOUT });
+    expect((await fetch(`${setsUrl}/${setId}`)).status).toBe(404);
+
+    // The documents log holds a seed document (issued here too, so this test stands alone), none of this template.
+    const issued = await fetch(`${api}/api/templates/${SEED}/render`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'txt', values: SEED_VALUES, by: NAME }),
+    });
+    expect(issued.status).toBe(200);
+    await page.locator('[data-testid=nav-documents]').click();
+    await page.locator('[data-testid=documents-page][data-state=ready]').waitFor({ timeout: TIMEOUT });
+    expect(await page.locator(`[data-testid=document-row][data-template=${SEED}]`).count()).toBeGreaterThan(0);
+    await page.locator('[data-testid=documents-filter]').selectOption(DEVELOPMENT);
+    await page.locator('[data-testid=documents-empty]').waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-testid=documents-filter]').selectOption(SEED);
+    await page.locator('[data-testid=document-row]').first().waitFor({ timeout: TIMEOUT });
+    expect(await page.locator(`[data-testid=document-row]:not([data-template=${SEED}])`).count()).toBe(0);
   });
 
   test('the live draft is marked as a draft on the page and in what it issues', async () => {

@@ -93,6 +93,20 @@ export const FieldInput = memo(function FieldInput({ field, raw, problems, onCha
               {o}
             </label>
           ))}
+          {field.required ? null : (
+            <label>
+              <input
+                {...common}
+                id={`${id}-none`}
+                data-testid={`fill-input-${key}-none`}
+                type="radio"
+                value=""
+                checked={text === ''}
+                onChange={change}
+              />
+              <span className="muted">{t('fill.none')}</span>
+            </label>
+          )}
         </div>
       );
       break;

@@ -132,10 +132,11 @@ export function FillPage({ id }: { id: string }) {
     setActive({ key, scroll: !fromPreview.current });
     fromPreview.current = false;
   }, []);
-  const onBlur = useCallback(
-    (key: string) => setTouched((prev) => (prev.has(key) ? prev : new Set(prev).add(key))),
-    [],
-  );
+  const onBlur = useCallback((key: string) => {
+    setTouched((prev) => (prev.has(key) ? prev : new Set(prev).add(key)));
+    // Focusing the same input again scrolls the preview to it again.
+    setActive((prev) => (prev?.key === key ? null : prev));
+  }, []);
   const focusInput = useCallback((key: string, fromTheText: boolean) => {
     const el = document.getElementById(inputId(key));
     if (!el) return;
