@@ -30,6 +30,7 @@ describe('inputToValue', () => {
     expect(inputToValue(def('money'), '1 280 000')).toBe('1280000');
     expect(inputToValue(def('money'), '12，800')).toBe('12800');
     expect(inputToValue(def('money'), '¥12')).toBe('¥12');
+    expect(inputToValue(def('money'), '12,abc')).toBe('12,abc');
   });
 
   it('trims single-line text and keeps the lines of multiline text', () => {

@@ -7,6 +7,7 @@ const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 // Thousands separators people type or paste ("12,800", "12，800", "12 800"); a money value is plain digits.
 const MONEY_SEPARATORS = /[,，\s]/g;
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
  * The value an input stands for: undefined when blank; numbers as numbers; money as a decimal string without
@@ -28,8 +29,11 @@ export function inputToValue(def: FieldDef, raw: string | boolean | undefined): 
       return INTEGER.test(trimmed) ? Number(trimmed) : trimmed;
     case 'number':
       return NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
-    case 'money':
-      return trimmed.replace(MONEY_SEPARATORS, '');
+    case 'money': {
+      // Separators go only when that leaves an amount: otherwise the message quotes what was typed.
+      const plain = trimmed.replace(MONEY_SEPARATORS, '');
+      return DECIMAL.test(plain) ? plain : trimmed;
+    }
     case 'boolean':
       // A switch always holds a boolean; text here can only come from a hand-edited values set.
       return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
