@@ -1,6 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
@@ -21,12 +20,8 @@ import {
 import { authorize } from './authorize.ts';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
+import { FrameError, MESSAGE_AWARENESS, MESSAGE_SYNC, readCollabFrame } from './readCollabFrame.ts';
 import { UpdateGuard } from './UpdateGuard.ts';
-
-/** y-websocket message types. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
 
 /** Close code for a document that could not be kept loaded (the client may retry). */
 export const CLOSE_TRY_AGAIN = 1013;
@@ -303,7 +298,7 @@ function serveConnection(ws: WebSocket, hubDoc: HubDocument, name: string, conte
       }
       handleMessage(toBytes(data), connection, context);
     } catch (error) {
-      if (error instanceof UnknownMessageError) reason = 'unknown_message';
+      if (error instanceof FrameError) reason = error.reason;
       logger.warn({ err: error, docId, name }, 'malformed collab message; closing that connection');
       countRejected(metrics, reason);
       connection.drop(CLOSE_INVALID_UPDATE, 'malformed message');
@@ -320,83 +315,76 @@ function serveConnection(ws: WebSocket, hubDoc: HubDocument, name: string, conte
   if (states) send(awarenessMessage(states));
 }
 
-class UnknownMessageError extends Error {}
-
 /** Closes `connection` for a limit, counted by kind. */
 function closeForLimit(connection: Connection, metrics: CollabMetrics, kind: LimitKind, reason: string): void {
   countLimit(metrics, kind);
   connection.drop(CLOSE_POLICY, reason);
 }
 
-/** Handles one frame; throws on anything malformed so the caller closes the connection. */
+/** Handles one frame; throws a `FrameError` on anything malformed so the caller closes the connection. */
 function handleMessage(message: Uint8Array, connection: Connection, context: ConnectionContext): void {
   const { hub, limits, metrics, guard, logger } = context;
   const { hubDoc, session, send } = connection;
-  const decoder = decoding.createDecoder(message);
-  const type = decoding.readVarUint(decoder);
-  switch (type) {
-    case MESSAGE_SYNC: {
-      const step = decoding.readVarUint(decoder);
-      const payload = decoding.readVarUint8Array(decoder);
-      assertConsumed(decoder);
-      if (step === syncProtocol.messageYjsSyncStep1) {
-        if (connection.syncRequests && !connection.syncRequests.take()) {
-          closeForLimit(
-            connection,
-            metrics,
-            'sync_rate',
-            `too many sync requests (limit ${limits.maxSyncRequestsPerSecond}/s)`,
-          );
-          return;
-        }
-        // Reply once what the server holds is stored, so a client never receives state that could still be lost.
-        void hub.whenStored(hubDoc).then(() => {
-          if (hubDoc.unloaded || !hubDoc.sessions.has(session) || connection.closing) return;
-          const state = hub.readState(hubDoc);
-          // Null: the document could not be merged and its sessions are closed already.
-          if (!state) return;
-          // A fresh client (empty state vector) gets the whole document, encoded once for every such joiner.
-          if (payload.length === 1 && payload[0] === 0) {
-            send(fullStateMessage(state));
-            return;
-          }
-          let diff: Uint8Array;
-          try {
-            diff = Y.diffUpdate(state, payload);
-          } catch {
-            countRejected(metrics, 'invalid_state_vector');
-            connection.drop(CLOSE_INVALID_UPDATE, 'malformed state vector');
-            return;
-          }
-          send(syncStep2Message(diff));
-        });
-      } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-        const verdict = guard.check(hubDoc, payload);
-        if (!verdict.ok && verdict.kind === 'reject') {
-          logger.warn({ docId: hubDoc.docId, name: session.name, detail: verdict.detail }, 'refused an update');
-          countRejected(metrics, verdict.reason);
-          const why =
-            verdict.reason === 'schema' ? `update breaks the template: ${verdict.detail}` : 'invalid Yjs update';
-          connection.drop(CLOSE_INVALID_UPDATE, closeReason(why));
-          return;
-        }
-        if (!verdict.ok && verdict.kind === 'document_size') {
-          closeForLimit(connection, metrics, 'document_size', verdict.detail);
-          return;
-        }
-        hub.receiveUpdate(hubDoc, session, payload);
-        const accepted = hubDoc.sessions.has(session);
-        guard.settled(hubDoc, payload, accepted);
-        // A fresh client's empty sync step 2 is no update.
-        if (accepted && (!verdict.ok || verdict.changed)) metrics.updates.inc();
-      } else {
-        throw new UnknownMessageError(`unknown sync step ${step}`);
+  const frame = readCollabFrame(message);
+  switch (frame.kind) {
+    case 'sync-request': {
+      if (connection.syncRequests && !connection.syncRequests.take()) {
+        closeForLimit(
+          connection,
+          metrics,
+          'sync_rate',
+          `too many sync requests (limit ${limits.maxSyncRequestsPerSecond}/s)`,
+        );
+        return;
       }
+      const stateVector = frame.stateVector;
+      // Reply once what the server holds is stored, so a client never receives state that could still be lost.
+      void hub.whenStored(hubDoc).then(() => {
+        if (hubDoc.unloaded || !hubDoc.sessions.has(session) || connection.closing) return;
+        const state = hub.readState(hubDoc);
+        // Null: the document could not be merged and its sessions are closed already.
+        if (!state) return;
+        // A fresh client (empty state vector) gets the whole document, encoded once for every such joiner.
+        if (stateVector.length === 1 && stateVector[0] === 0) {
+          send(fullStateMessage(state));
+          return;
+        }
+        let diff: Uint8Array;
+        try {
+          diff = Y.diffUpdate(state, stateVector);
+        } catch {
+          countRejected(metrics, 'invalid_state_vector');
+          connection.drop(CLOSE_INVALID_UPDATE, 'malformed state vector');
+          return;
+        }
+        send(syncStep2Message(diff));
+      });
       return;
     }
-    case MESSAGE_AWARENESS: {
-      const update = decoding.readVarUint8Array(decoder);
-      assertConsumed(decoder);
+    case 'update': {
+      const payload = frame.update;
+      const verdict = guard.check(hubDoc, payload);
+      if (!verdict.ok && verdict.kind === 'reject') {
+        logger.warn({ docId: hubDoc.docId, name: session.name, detail: verdict.detail }, 'refused an update');
+        countRejected(metrics, verdict.reason);
+        const why =
+          verdict.reason === 'schema' ? `update breaks the template: ${verdict.detail}` : 'invalid Yjs update';
+        connection.drop(CLOSE_INVALID_UPDATE, closeReason(why));
+        return;
+      }
+      if (!verdict.ok && verdict.kind === 'document_size') {
+        closeForLimit(connection, metrics, 'document_size', verdict.detail);
+        return;
+      }
+      hub.receiveUpdate(hubDoc, session, payload);
+      const accepted = hubDoc.sessions.has(session);
+      guard.settled(hubDoc, payload, accepted);
+      // A fresh client's empty sync step 2 is no update.
+      if (accepted && (!verdict.ok || verdict.changed)) metrics.updates.inc();
+      return;
+    }
+    case 'awareness': {
+      const update = frame.update;
       if (limits.maxAwarenessBytes > 0 && update.length > limits.maxAwarenessBytes) {
         closeForLimit(
           connection,
@@ -424,8 +412,7 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
       hub.receiveAwareness(hubDoc, session, update);
       return;
     }
-    case MESSAGE_QUERY_AWARENESS: {
-      assertConsumed(decoder);
+    case 'query-awareness': {
       // Each answer encodes every state: queries share the awareness budget.
       if (connection.awareness && !connection.awareness.take()) {
         closeForLimit(
@@ -440,8 +427,6 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
       if (states) send(awarenessMessage(states));
       return;
     }
-    default:
-      throw new UnknownMessageError(`unknown message type ${type}`);
   }
 }
 
@@ -490,10 +475,6 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
-}
-
-function assertConsumed(decoder: decoding.Decoder): void {
-  if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the message');
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
