@@ -107,6 +107,7 @@ describe('DiffPage', () => {
   it('asks for the two sides and shows the changed clause with its insertions and deletions', async () => {
     const host = await render(1, 'draft');
     expect(calls.some((c) => c.url === '/api/templates/nda/diff?from=1&to=draft')).toBe(true);
+    expect(host.querySelector('h1')?.textContent).toBe('版本比较：版本 1 → 当前草稿');
     expect(rows(host)).toEqual(['pay:modified']);
     const pay = host.querySelector('[data-id=pay]');
     expect(pay?.querySelector('del.cw-diff-del')?.textContent).toBe('三十');

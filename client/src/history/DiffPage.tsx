@@ -58,9 +58,7 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
         <Link to={{ page: 'editor', id }} className="cw-back" title={t('history.backToEditor')} data-testid="diff-back">
           ←
         </Link>
-        <h1>
-          {t('history.diffTitle')}: {side(from)} → {side(to)}
-        </h1>
+        <h1>{t('history.diffTitle', { from: side(from), to: side(to) })}</h1>
       </header>
       <div className="cw-diff-controls">
         <SidePicker
