@@ -1,14 +1,19 @@
+import { META_MAP } from '@clausewright/schema';
 import * as Y from 'yjs';
 import type { RejectReason } from '../metrics/CollabMetrics.ts';
 import { checkUpdateShape, newShadowDoc } from './checkUpdateShape.ts';
 import type { HubDocument } from './HubDocument.ts';
+import { precheckUpdate } from './precheckUpdate.ts';
 
 /** What `UpdateGuard.check` decided about a client's update. */
 export type GuardVerdict =
   /** `changed`: false when the document already held all of it. */
   | { ok: true; changed: boolean }
-  /** Refused for its content: close the connection with 1007. */
-  | { ok: false; kind: 'reject'; reason: RejectReason; detail: string }
+  /**
+   * Refused for its content: close the connection with 1007. `costly`: it had to be applied to the copy to be found
+   * out, so the copy is rebuilt (O(document)) before the next check.
+   */
+  | { ok: false; kind: 'reject'; reason: RejectReason; detail: string; costly: boolean }
   /** Refused because the document would pass `maxDocumentBytes`. */
   | { ok: false; kind: 'document_size'; detail: string }
   /** Let the hub decide (it refuses updates with missing dependencies and says why). */
@@ -21,6 +26,8 @@ interface Guarded {
   /** The document's encoded size when last measured, and the bytes of the updates accepted since. */
   measured: number;
   added: number;
+  /** The last update applied to the copy: if the hub refuses it after all, the copy is rebuilt. */
+  applied: Uint8Array | null;
 }
 
 /**
@@ -44,7 +51,7 @@ export class UpdateGuard {
   retain(hubDoc: HubDocument): void {
     const guarded = this.#docs.get(hubDoc);
     if (guarded) guarded.sessions++;
-    else this.#docs.set(hubDoc, { sessions: 1, shadow: null, measured: -1, added: 0 });
+    else this.#docs.set(hubDoc, { sessions: 1, shadow: null, measured: -1, added: 0, applied: null });
   }
 
   /** A connection to `hubDoc` closed; the copy goes with the last one. */
@@ -72,6 +79,18 @@ export class UpdateGuard {
   check(hubDoc: HubDocument, update: Uint8Array): GuardVerdict {
     const guarded = this.#docs.get(hubDoc);
     if (!guarded || hubDoc.unloaded) return { ok: false, kind: 'forward' };
+    // Garbage, known and dangling updates are found out without touching the copy.
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      const detail = String((error as Error)?.message ?? error).slice(0, 80);
+      return { ok: false, kind: 'reject', reason: 'invalid_update', detail, costly: false };
+    }
+    const admission = hubDoc.admit(decoded);
+    if (admission.kind === 'known') return { ok: true, changed: false };
+    // The hub refuses it and tells the client why.
+    if (admission.kind === 'missing') return { ok: false, kind: 'forward' };
     if (this.maxDocumentBytes > 0) {
       if (guarded.measured < 0 || guarded.measured + guarded.added + update.length > this.maxDocumentBytes) {
         // The estimate only grows (deletions are not subtracted), so it is re-measured when it reaches the limit.
@@ -87,11 +106,16 @@ export class UpdateGuard {
       }
     }
     const shadow = this.#shadowOf(hubDoc, guarded);
+    if (shadow.getMap(META_MAP).size > 0) {
+      const problem = precheckUpdate(decoded);
+      if (problem) return { ok: false, kind: 'reject', reason: 'schema', detail: problem, costly: false };
+    }
+    guarded.applied = update;
     const shape = checkUpdateShape(shadow, update);
     if (shape.ok) return shape;
     this.#drop(guarded);
     if (shape.reason === 'missing_dependencies') return { ok: false, kind: 'forward' };
-    return { ok: false, kind: 'reject', reason: shape.reason, detail: shape.detail };
+    return { ok: false, kind: 'reject', reason: shape.reason, detail: shape.detail, costly: true };
   }
 
   /** The hub took the update (true) or refused it (false: the copy may now hold what the hub does not). */
@@ -99,7 +123,8 @@ export class UpdateGuard {
     const guarded = this.#docs.get(hubDoc);
     if (!guarded) return;
     if (accepted) guarded.added += update.length;
-    else this.#drop(guarded);
+    else if (guarded.applied === update) this.#drop(guarded);
+    guarded.applied = null;
   }
 
   #shadowOf(hubDoc: HubDocument, guarded: Guarded): Y.Doc {
@@ -119,6 +144,7 @@ export class UpdateGuard {
   }
 
   #drop(guarded: Guarded): void {
+    guarded.applied = null;
     guarded.shadow?.destroy();
     guarded.shadow = null;
   }

@@ -73,7 +73,12 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
   const perUser = new ConnectionCounter();
   const perIp = new ConnectionCounter();
   const guard = new UpdateGuard(limits.maxDocumentBytes);
-  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard };
+  // An update refused only after it was applied to the guard's copy costs a rebuild of that copy (O(document)):
+  // each one costs its sender's address a quarter second of upgrades, so one address cannot keep the server busy.
+  const penalize = (ip: string) => {
+    if (limits.maxUpgradesPerIpPerSecond > 0) upgradeRate.penalize(ip, Math.ceil(limits.maxUpgradesPerIpPerSecond / 4));
+  };
+  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard, penalize };
   let pending = 0;
 
   const refuseForLimit = (socket: Duplex, kind: LimitKind, status: number, statusText: string, body: string) => {
@@ -162,7 +167,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
           perUser.remove(userKey);
           perIp.remove(ip);
         });
-        serveConnection(ws, hubDoc, name, context);
+        serveConnection(ws, hubDoc, name, ip, context);
       });
     })().finally(done);
   };
@@ -210,11 +215,15 @@ interface ConnectionContext {
   limits: CollabLimits;
   metrics: CollabMetrics;
   guard: UpdateGuard;
+  /** Charges a remote address for a costly refusal. */
+  penalize(ip: string): void;
 }
 
 /** One connection's state: closing once it broke a rule (frames still in flight are then ignored), its rate buckets. */
 interface Connection {
   hubDoc: HubDocument;
+  /** The remote address. */
+  ip: string;
   session: CollabSession;
   closing: boolean;
   awareness: TokenBucket | null;
@@ -231,7 +240,13 @@ const HUB_REJECTS: Record<string, RejectReason> = {
   'invalid awareness update': 'invalid_awareness',
 };
 
-function serveConnection(ws: WebSocket, hubDoc: HubDocument, name: string, context: ConnectionContext): void {
+function serveConnection(
+  ws: WebSocket,
+  hubDoc: HubDocument,
+  name: string,
+  ip: string,
+  context: ConnectionContext,
+): void {
   const { hub, logger, alive, limits, metrics, guard } = context;
   const docId = hubDoc.docId;
   const send = (message: Uint8Array) => {
@@ -252,6 +267,7 @@ function serveConnection(ws: WebSocket, hubDoc: HubDocument, name: string, conte
   const perSecond = (n: number) => (n > 0 ? new TokenBucket(n, n) : null);
   const connection: Connection = {
     hubDoc,
+    ip,
     session,
     closing: false,
     awareness: perSecond(limits.maxAwarenessPerSecond),
@@ -367,6 +383,7 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
       if (!verdict.ok && verdict.kind === 'reject') {
         logger.warn({ docId: hubDoc.docId, name: session.name, detail: verdict.detail }, 'refused an update');
         countRejected(metrics, verdict.reason);
+        if (verdict.costly) context.penalize(connection.ip);
         const why =
           verdict.reason === 'schema' ? `update breaks the template: ${verdict.detail}` : 'invalid Yjs update';
         connection.drop(CLOSE_INVALID_UPDATE, closeReason(why));

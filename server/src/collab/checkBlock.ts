@@ -125,6 +125,16 @@ function checkText(text: Y.XmlText, parent: NodeType): string | null {
   return null;
 }
 
+/** True for the name of a node a template body may hold (what an `XmlElement` may be called). */
+export function isTemplateNode(name: string): boolean {
+  return Object.hasOwn(ATTRIBUTES, name);
+}
+
+/** True for a mark text in a template may carry. */
+export function isTemplateMark(name: string): boolean {
+  return MARK_NAMES.has(name);
+}
+
 function describe(name: string): string {
   return `node "${name.slice(0, 40)}"`;
 }

@@ -18,18 +18,27 @@ export class KeyedRateLimiter {
 
   /** Counts an event for `key`; false when it is over the rate. */
   take(key: string, now = performance.now()): boolean {
+    return this.#bucket(key, now).take(now);
+  }
+
+  /** Charges `key` `tokens` events at once (a penalty for costly behaviour). */
+  penalize(key: string, tokens: number, now = performance.now()): void {
+    this.#bucket(key, now).drain(tokens, now);
+  }
+
+  /** Keys with a bucket right now (for tests and metrics). */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  #bucket(key: string, now: number): TokenBucket {
     if (now - this.#sweptAt >= SWEEP_EVERY_MS) this.#sweep(now);
     let bucket = this.#buckets.get(key);
     if (!bucket) {
       bucket = new TokenBucket(this.perSecond, this.perSecond, now);
       this.#buckets.set(key, bucket);
     }
-    return bucket.take(now);
-  }
-
-  /** Keys with a bucket right now (for tests and metrics). */
-  get size(): number {
-    return this.#buckets.size;
+    return bucket;
   }
 
   #sweep(now: number): void {

@@ -23,6 +23,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Takes `tokens` at once, below zero if need be: the bucket then lets nothing through until it has refilled. */
+  drain(tokens: number, now = performance.now()): void {
+    this.#refill(now);
+    this.#tokens -= tokens;
+  }
+
   /** True when the bucket has refilled completely, so forgetting it changes nothing. */
   isFull(now = performance.now()): boolean {
     this.#refill(now);

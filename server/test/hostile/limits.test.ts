@@ -1,8 +1,9 @@
+import { BODY_FIELD } from '@clausewright/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_POLICY, CLOSE_TOO_BIG } from '../../src/limits/closeCodes.ts';
 import type { DocumentStore } from '../../src/storage/DocumentStore.ts';
-import { waitFor } from '../collab/startCollab.ts';
+import { connect, synced, waitFor } from '../collab/startCollab.ts';
 import {
   awarenessFrame,
   type HostileServer,
@@ -175,5 +176,29 @@ describe('collab limits', () => {
       expect('ws' in opened).toBe(true);
       if ('ws' in opened) opened.ws.close();
     }
+  });
+});
+
+describe('costly refusals', () => {
+  it('cost the sending address a quarter second of upgrades each', async () => {
+    server = await startHostileApp({ limits: { maxUpgradesPerIpPerSecond: 8 } });
+    const id = 'software-services-agreement';
+    const doc = new Y.Doc();
+    const provider = connect(server.wsUrl, id, doc, 'reader');
+    await synced(provider);
+    provider.destroy();
+    const clause = doc
+      .getXmlFragment(BODY_FIELD)
+      .toArray()
+      .find((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.nodeName === 'clause') as Y.XmlElement;
+    const before = Y.encodeStateVector(doc);
+    clause.insert(0, [new Y.XmlElement('paragraph')]);
+    const nested = Y.encodeStateAsUpdate(doc, before);
+    // 8 upgrades a second: five refusals at once take 5 + 5 × 2; without the penalty 3 would be left.
+    const sockets = await Promise.all(Array.from({ length: 5 }, () => openAccepted(`${server?.wsUrl}/${id}`)));
+    for (const { ws } of sockets) ws.send(updateFrame(nested));
+    for (const { ended } of sockets) expect((await ended).reason).toMatch(/^update breaks the template/);
+    const next = await openRaw(`${server.wsUrl}/${id}`);
+    expect('refused' in next && next.refused.status).toBe(429);
   });
 });
