@@ -143,7 +143,11 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
         countLimit(metrics, over[0]);
         logger.warn({ docId, name, ip, limit: over[0] }, 'refused a collab connection over a limit');
         if (socket.destroyed) return;
-        wss.handleUpgrade(request, socket, head, (ws) => ws.close(CLOSE_POLICY, over[1]));
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          // Without a listener, a broken frame from this client would be an uncaught exception.
+          ws.on('error', () => {});
+          ws.close(CLOSE_POLICY, over[1]);
+        });
         return;
       }
       perUser.add(userKey);
@@ -280,6 +284,18 @@ function serveConnection(
       ws.close(code, reason);
     },
   };
+  // First of all: an 'error' without a listener (a broken frame, even on a connection being refused) would be an
+  // uncaught exception.
+  ws.on('error', (error: Error & { code?: string }) => {
+    // ws' frame parser failed (a frame over maxPayload, a reserved opcode, bad UTF-8…) and has closed the connection.
+    if (!connection.closing) {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') countLimit(metrics, 'message_size');
+      else countRejected(metrics, 'malformed_frame');
+    }
+    connection.closing = true;
+    hub.disconnect(hubDoc, session);
+    logger.warn({ err: error, docId, name }, 'collab connection error');
+  });
   try {
     hub.connect(hubDoc, session);
   } catch {
@@ -294,15 +310,6 @@ function serveConnection(
     hub.disconnect(hubDoc, session);
     guard.release(hubDoc);
     logger.info({ docId, name, code, sessions: hubDoc.sessions.size }, 'collab disconnect');
-  });
-  ws.on('error', (error: Error & { code?: string }) => {
-    // ws has already closed the connection with 1009 when a frame was over maxPayload.
-    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-      countLimit(metrics, 'message_size');
-      connection.closing = true;
-      hub.disconnect(hubDoc, session);
-    }
-    logger.warn({ err: error, docId, name }, 'collab connection error');
   });
   ws.on('message', (data, isBinary) => {
     if (connection.closing) return;

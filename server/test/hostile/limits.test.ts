@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { CLOSE_POLICY, CLOSE_TOO_BIG } from '../../src/limits/closeCodes.ts';
 import type { DocumentStore } from '../../src/storage/DocumentStore.ts';
 import { connect, synced, waitFor } from '../collab/startCollab.ts';
+import { clientFrame, rawBurst } from './rawBurst.ts';
 import {
   awarenessFrame,
   type HostileServer,
@@ -200,5 +201,22 @@ describe('costly refusals', () => {
     for (const { ended } of sockets) expect((await ended).reason).toMatch(/^update breaks the template/);
     const next = await openRaw(`${server.wsUrl}/${id}`);
     expect('refused' in next && next.refused.status).toBe(429);
+  });
+});
+
+describe('a connection refused over a limit', () => {
+  it('that then sends broken websocket frames does not bring the server down', async () => {
+    server = await startHostileApp({ limits: { maxConnectionsPerUser: 1, maxMessageBytes: 64 } });
+    const first = await openAccepted(`${server.wsUrl}/limits-k?name=eve`);
+    // A reserved opcode, and a frame over maxMessageBytes: both are errors of ws' own frame parser.
+    const reserved = Buffer.from([0x83, 0x80, 1, 2, 3, 4]);
+    const oversize = clientFrame(new Uint8Array(100));
+    for (const frame of [reserved, oversize]) {
+      const end = await rawBurst(server.port, '/collab/limits-k?name=eve', [frame]);
+      expect(end).toEqual({ code: CLOSE_POLICY });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(first.ws.readyState).toBe(first.ws.OPEN);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import { CLOSE_INVALID_UPDATE } from '../../src/collab/DocumentHub.ts';
 import { metricsHandler } from '../../src/metrics/metricsHandler.ts';
 import { connect, synced, waitFor } from '../collab/startCollab.ts';
 import { typeIntoClause } from '../liveServer.ts';
+import { clientFrame, rawBurst } from './rawBurst.ts';
 import { awarenessFrame, type HostileServer, openAccepted, startHostileApp, updateFrame } from './startHostileApp.ts';
 
 const ID = 'software-development-contract';
@@ -80,5 +81,17 @@ describe('collab metrics', () => {
     }
     expect(scrape()).toContain('clausewright_rejected_frames_total{reason="unknown_message"} 2\n');
     expect(server.metrics.updates.get()).toBe(0);
+  });
+
+  it('count broken websocket frames (reserved opcodes, bad UTF-8) that ws itself refuses', async () => {
+    const frames: [Buffer, number][] = [
+      [Buffer.from([0x83, 0x80, 1, 2, 3, 4]), 1002],
+      [clientFrame(new Uint8Array([0xc3, 0x28]), true), 1007],
+    ];
+    for (const [frame, code] of frames) {
+      expect(await rawBurst(server.port, '/collab/metrics-ws', [frame])).toEqual({ code });
+    }
+    expect(server.metrics.rejectedFrames.get({ reason: 'malformed_frame' })).toBe(2);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
