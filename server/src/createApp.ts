@@ -4,9 +4,13 @@ import { diffTemplates } from '@clausewright/diff';
 import { serializeTemplate } from '@clausewright/markdown';
 import { eachBodyClause, resolveTemplate, type Template } from '@clausewright/model';
 import { HTML_STYLE } from '@clausewright/render';
+import type { Auth, Caller } from './auth/Auth.ts';
+import { authRoutes } from './auth/authRoutes.ts';
+import { roleAllows } from './auth/roles.ts';
 import type { DocumentHub } from './collab/DocumentHub.ts';
 import { storeNewTemplate } from './collab/storeNewTemplate.ts';
 import type { Logger } from './createLogger.ts';
+import { type ApiRoute, callerOf } from './fill/ApiRoute.ts';
 import { fillRoutes } from './fill/fillRoutes.ts';
 import { HttpError } from './HttpError.ts';
 import { clauseHistory } from './history/clauseHistory.ts';
@@ -34,7 +38,12 @@ export interface AppOptions {
   clientDir?: string;
   /** Largest request body accepted, in bytes; 1 MB by default. */
   bodyLimit?: number;
+  /** Accounts and roles. Without it nobody is logged in: every route but the public ones answers 401. */
+  auth?: Auth;
 }
+
+/** The request listener, with its route table (for the auth matrix test, which checks every route is guarded). */
+export type App = RequestListener & { readonly routes: readonly ApiRoute[] };
 
 /** One row of `GET /api/templates`. */
 export interface TemplateListItem {
@@ -46,12 +55,6 @@ export interface TemplateListItem {
   updatedAt: string;
 }
 
-interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: RegExp;
-  handle(req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void> | void;
-}
-
 // Generated ids that clash get a numeric suffix; past this many tries something else is wrong.
 const MAX_ID_TRIES = 100;
 
@@ -60,8 +63,8 @@ const MAX_ID_TRIES = 100;
  * Every failure is answered as JSON `{ error, problems? }`; nothing a client sends can crash the process. Each
  * request is logged at info with method, path, status and ms.
  */
-export function createApp(options: AppOptions): RequestListener {
-  const { hub, library, logger } = options;
+export function createApp(options: AppOptions): App {
+  const { hub, library, logger, auth } = options;
   const store = hub.store;
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT;
   const client = options.clientDir ? serveClient(options.clientDir) : null;
@@ -72,12 +75,17 @@ export function createApp(options: AppOptions): RequestListener {
     return { id, title, locale, numbering, updatedAt: new Date(summary?.updatedAt ?? Date.now()).toISOString() };
   };
 
-  const create = async (req: IncomingMessage, res: ServerResponse) => {
+  // Whoever creates a template owns it.
+  const own = (docId: string, caller: Caller) => auth?.accounts.setRole(docId, caller.user.id, 'owner');
+
+  const create = async (req: IncomingMessage, res: ServerResponse, _params: string[], who: Caller | null) => {
+    const caller = callerOf(who);
     const { template, explicitId } = newTemplate(await readJsonBody(req, bodyLimit));
     const base = template.meta.id;
     for (let n = 1; n <= MAX_ID_TRIES; n++) {
       const candidate = n === 1 ? template : withId(template, `${base}-${n}`);
       if (await storeNewTemplate(store, candidate)) {
+        await own(candidate.meta.id, caller);
         logger.info({ docId: candidate.meta.id }, 'template created');
         res.setHeader('location', `/api/templates/${candidate.meta.id}`);
         return sendJson(res, 201, await listItem(candidate.meta.id, candidate));
@@ -87,6 +95,7 @@ export function createApp(options: AppOptions): RequestListener {
     // Only reachable when a title's slug and its first hundred suffixes are all taken.
     const fallback = withId(template, slugOrUuid(''));
     if (!(await storeNewTemplate(store, fallback))) throw new Error('a fresh UUID was taken');
+    await own(fallback.meta.id, caller);
     return sendJson(res, 201, await listItem(fallback.meta.id, fallback));
   };
 
@@ -106,13 +115,19 @@ export function createApp(options: AppOptions): RequestListener {
     return templateOfState(id, version.state);
   };
 
-  const routes: Route[] = [
-    { method: 'GET', path: /^\/healthz$/, handle: (_req, res) => sendJson(res, 200, { ok: true }) },
+  const viewer = { role: 'viewer' } as const;
+  const editor = { role: 'editor' } as const;
+
+  const routes: ApiRoute[] = [
+    { method: 'GET', path: /^\/healthz$/, access: 'public', handle: (_req, res) => sendJson(res, 200, { ok: true }) },
     {
       method: 'GET',
       path: /^\/api\/templates$/,
-      handle: async (_req, res) => {
-        const rows = (await store.summaries()).filter((s) => s.title !== null);
+      access: 'user',
+      handle: async (_req, res, _params, caller) => {
+        // Only the templates the caller has a role on (an admin sees them all).
+        const visible = auth ? await auth.visibleTemplates(callerOf(caller).user) : new Set<string>();
+        const rows = (await store.summaries()).filter((s) => s.title !== null && (!visible || visible.has(s.docId)));
         rows.sort((a, b) => b.updatedAt - a.updatedAt || a.docId.localeCompare(b.docId));
         const list: TemplateListItem[] = rows.map((s) => ({
           id: s.docId,
@@ -124,10 +139,11 @@ export function createApp(options: AppOptions): RequestListener {
         sendJson(res, 200, list);
       },
     },
-    { method: 'POST', path: /^\/api\/templates$/, handle: create },
+    { method: 'POST', path: /^\/api\/templates$/, access: 'user', handle: create },
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)$/,
+      access: viewer,
       handle: async (_req, res, [id]) => {
         const template = await readDraft(hub, id as string);
         let clauses = 0;
@@ -139,6 +155,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/model$/,
+      access: viewer,
       handle: async (_req, res, [id]) => {
         const { meta, fields, body } = await readDraft(hub, id as string);
         sendJson(res, 200, { meta, fields, body });
@@ -147,6 +164,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/export$/,
+      access: viewer,
       handle: async (_req, res, [id]) => {
         const text = serializeTemplate(await readDraft(hub, id as string));
         const body = Buffer.from(text, 'utf8');
@@ -162,8 +180,13 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/versions$/,
-      handle: async (req, res, [id]) => {
-        const request = parsePublishRequest(await readJsonBody(req, bodyLimit));
+      access: editor,
+      handle: async (req, res, [id], caller) => {
+        // The author is the logged-in account, whatever the body says.
+        const request = {
+          ...parsePublishRequest(await readJsonBody(req, bodyLimit)),
+          author: callerOf(caller).user.displayName,
+        };
         const version = await publishVersion(hub, id as string, request);
         logger.info({ docId: id, version: version.version }, 'version published');
         res.setHeader('location', `/api/templates/${id}/versions/${version.version}`);
@@ -173,6 +196,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/versions$/,
+      access: viewer,
       handle: async (_req, res, [id]) => {
         const versions = await store.listVersions(id as string);
         if (versions.length === 0 && !(await store.summary(id as string))) {
@@ -188,6 +212,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/versions\/(\d{1,15})\/export$/,
+      access: viewer,
       handle: async (_req, res, [id, n]) => {
         const version = await storedVersion(id as string, n as string);
         const body = Buffer.from(version.markdown, 'utf8');
@@ -204,6 +229,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/versions\/(\d{1,15})\/model$/,
+      access: viewer,
       handle: async (_req, res, [id, n]) => {
         const version = await storedVersion(id as string, n as string);
         const { meta, fields, body } = templateOfState(id as string, version.state);
@@ -213,6 +239,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/versions\/(\d{1,15})\/restore$/,
+      access: editor,
       handle: async (_req, res, [id, n]) => {
         const version = await storedVersion(id as string, n as string);
         await restoreVersion(hub, id as string, version.state);
@@ -223,6 +250,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/clauses\/([^/]+)\/restore$/,
+      access: editor,
       handle: async (req, res, [id, clauseId]) => {
         const request = parseRestoreClauseRequest(await readJsonBody(req, bodyLimit));
         const version = await storedVersion(id as string, String(request.version));
@@ -234,12 +262,14 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/clauses\/([^/]+)\/history$/,
+      access: viewer,
       handle: async (_req, res, [id, clauseId]) =>
         sendJson(res, 200, await clauseHistory(hub, id as string, clauseId as string)),
     },
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/diff$/,
+      access: viewer,
       handle: async (req, res, [id]) => {
         const { from, to } = parseDiffQuery(req.url ?? '');
         const [before, after] = await Promise.all([templateAt(id as string, from), templateAt(id as string, to)]);
@@ -249,6 +279,7 @@ export function createApp(options: AppOptions): RequestListener {
     {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)\/sample-values$/,
+      access: viewer,
       handle: (_req, res, [id]) => {
         const sample = library.get(id as string)?.sample;
         if (!sample) throw new HttpError(404, `template "${id}" has no sample values`);
@@ -257,20 +288,29 @@ export function createApp(options: AppOptions): RequestListener {
       },
     },
     // Render (preview or issue), the documents log, values sets.
-    ...fillRoutes({ hub, logger, bodyLimit }),
+    ...fillRoutes({ hub, logger, bodyLimit, auth }),
+    // Sessions, passwords, the account picker and template members.
+    ...(auth ? authRoutes({ auth, store, bodyLimit }) : []),
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/check$/,
+      access: viewer,
       handle: async (req, res, [id]) => {
         const { values } = parseCheckRequest(await readJsonBody(req, bodyLimit));
         const { problems } = resolveTemplate(await readDraft(hub, id as string), values ?? {}, { mode: 'strict' });
         sendJson(res, 200, { problems });
       },
     },
-    { method: 'GET', path: /^\/api\/formats$/, handle: (_req, res) => sendJson(res, 200, { formats: RENDER_FORMATS }) },
+    {
+      method: 'GET',
+      path: /^\/api\/formats$/,
+      access: 'user',
+      handle: (_req, res) => sendJson(res, 200, { formats: RENDER_FORMATS }),
+    },
     {
       method: 'GET',
       path: /^\/api\/preview\.css$/,
+      access: 'public',
       handle: (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'x-content-type-options': 'nosniff' });
         res.end(HTML_STYLE);
@@ -293,10 +333,24 @@ export function createApp(options: AppOptions): RequestListener {
       throw new HttpError(405, `${req.method} is not allowed on ${pathname}`, { headers: { allow } });
     }
     const params = (route.path.exec(pathname) ?? []).slice(1).map(decodeParam);
-    await route.handle(req, res, params);
+    const caller = auth ? await auth.authenticate(req) : null;
+    if (route.access !== 'public') {
+      if (!caller) throw new HttpError(401, 'log in first', { headers: { 'www-authenticate': 'Bearer' } });
+      if (route.access !== 'user') await checkRole(caller, route.access, params);
+    }
+    await route.handle(req, res, params, caller);
   };
 
-  return (req, res) => {
+  const checkRole = async (caller: Caller, access: Exclude<ApiRoute['access'], string>, params: string[]) => {
+    const docId = access.template ? await access.template(params) : (params[0] as string);
+    const role = auth ? await auth.roleOn(caller.user, docId) : null;
+    if (!role) throw new HttpError(403, `you have no role on template "${docId}"`);
+    if (!roleAllows(role, access.role)) {
+      throw new HttpError(403, `a ${role} of template "${docId}" cannot do this (it needs ${access.role})`);
+    }
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     res.once('finish', () => {
@@ -319,6 +373,7 @@ export function createApp(options: AppOptions): RequestListener {
       sendJson(res, 500, { error: 'internal server error' });
     });
   };
+  return Object.assign(listener, { routes });
 }
 
 function sendJson(res: ServerResponse, status: number, data: unknown): void {

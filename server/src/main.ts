@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Auth, type SecureCookies } from './auth/Auth.ts';
+import { claimUnowned } from './auth/claimUnowned.ts';
+import { ensureAdmin } from './auth/ensureAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { backfillSummaries } from './collab/backfillSummaries.ts';
 import { DocumentHub } from './collab/DocumentHub.ts';
@@ -63,10 +66,25 @@ const backfilled = await backfillSummaries(store);
 if (backfilled.length) logger.info({ backfilled }, 'filled in list summaries');
 const hub = new DocumentHub(store, { logger });
 
+const secureCookies = (process.env.CLAUSEWRIGHT_SECURE_COOKIES || 'auto') as SecureCookies;
+if (!['auto', 'always', 'never'].includes(secureCookies)) {
+  fail(`CLAUSEWRIGHT_SECURE_COOKIES must be auto, always or never, got "${secureCookies}"`);
+}
+const auth = new Auth(store, { secureCookies });
+const adminId = await ensureAdmin(auth, logger, process.env.CLAUSEWRIGHT_ADMIN_PASSWORD || undefined);
+// Seeded templates (and any made before accounts existed) belong to the admin.
+if (adminId) {
+  const claimed = await claimUnowned(store, store, adminId);
+  if (claimed.length) logger.info({ claimed }, 'templates without an owner now belong to admin');
+}
+
 const clientDir = path.resolve(process.env.CLAUSEWRIGHT_CLIENT_DIR || DEFAULT_CLIENT_DIR);
-const running = await listen(createApp({ hub, library, logger, clientDir }), port, process.env.HOST || undefined).catch(
-  (e: NodeJS.ErrnoException) =>
-    fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
+const running = await listen(
+  createApp({ hub, library, logger, clientDir, auth }),
+  port,
+  process.env.HOST || undefined,
+).catch((e: NodeJS.ErrnoException) =>
+  fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
 );
 const collab = attachCollab(running.server, hub, { logger });
 logger.info(

@@ -218,7 +218,7 @@ describe('bad requests', () => {
         sent++;
       },
     });
-    const res = await fetch(server.url + RENDER, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const res = await server.fetch(RENDER, { method: 'POST', body, duplex: 'half' } as RequestInit);
     await expectError(res, 413, /larger than/);
     expect((await server.get('/healthz')).status).toBe(200);
   });

@@ -34,8 +34,14 @@ numbering: decimal
   return id;
 }
 
+let accounts = 0;
+/** Publishes as a new account (an editor of `id`) whose display name is `author`: the author comes from the login. */
 async function publish(id: string, author: string): Promise<void> {
-  const res = await live.server.post(`/api/templates/${id}/versions`, { message: `by ${author}`, author });
+  const as = await live.server.userWith(`publisher-${accounts++}`, { [id]: 'editor' }, author);
+  const res = await as.fetch(`/api/templates/${id}/versions`, {
+    method: 'POST',
+    body: JSON.stringify({ message: `by ${author}` }),
+  });
   expect(res.status).toBe(201);
 }
 

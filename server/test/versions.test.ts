@@ -43,15 +43,16 @@ const text = async (path: string) => {
 /** A y-websocket client on `id` as `name`, synced. */
 
 describe('named versions over HTTP', () => {
-  it('publishes the draft as versions 1, 2, 3 with message, author, time and the hash of its export', async () => {
+  it('publishes the draft as versions 1, 2, 3 with message, author (the logged-in account), time and the hash of its export', async () => {
     const id = await newTemplate();
     const before = Date.now();
     const draft1 = await text(`/api/templates/${id}/export`);
+    // The body's author is ignored: the version is signed by the account that publishes it.
     const v1 = await publish(id, { message: 'v1 — 初稿', author: 'Alice' });
     expect(v1).toEqual({
       version: 1,
       message: 'v1 — 初稿',
-      author: 'Alice',
+      author: 'Admin',
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       hash: sha256(draft1),
     });
@@ -59,7 +60,7 @@ describe('named versions over HTTP', () => {
     const v2 = await publish(id, { message: '  second  ' });
     const v3 = await publish(id, { message: 'third', author: null });
     expect([v2.version, v3.version]).toEqual([2, 3]);
-    expect(v2).toMatchObject({ message: 'second', author: null });
+    expect(v2).toMatchObject({ message: 'second', author: 'Admin' });
 
     const res = await live.server.get(`/api/templates/${id}/versions`);
     expect(res.status).toBe(200);

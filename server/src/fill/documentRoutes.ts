@@ -1,7 +1,8 @@
+import type { Auth } from '../auth/Auth.ts';
 import type { Logger } from '../createLogger.ts';
 import { HttpError } from '../HttpError.ts';
 import type { DocumentStore, IssuedDocumentInfo } from '../storage/DocumentStore.ts';
-import type { ApiRoute } from './ApiRoute.ts';
+import { type ApiRoute, callerOf } from './ApiRoute.ts';
 import { reissueDocument } from './reissueDocument.ts';
 import { sendFile } from './sendFile.ts';
 import { sendJson } from './sendJson.ts';
@@ -38,23 +39,35 @@ export function documentRoutes(options: {
   store: DocumentStore;
   templates: VersionTemplates;
   logger: Logger;
+  auth: Auth | undefined;
 }): ApiRoute[] {
-  const { store, templates, logger } = options;
+  const { store, templates, logger, auth } = options;
   const record = async (id: string) => {
     const found = await store.getDocument(id);
     if (!found) throw new HttpError(404, `no issued document "${id}"`);
     return found;
   };
+  // A document is as visible as its template: a viewer of it may read and download it.
+  const access = {
+    role: 'viewer',
+    template: async ([id]: string[]) => (await record(id as string)).templateId,
+  } as const;
   return [
     {
       method: 'GET',
       path: /^\/api\/documents$/,
-      handle: async (req, res) =>
-        sendJson(res, 200, (await store.listDocuments(templateFilter(req.url ?? ''))).map(documentJson)),
+      access: 'user',
+      handle: async (req, res, _params, caller) => {
+        // Only documents of templates the caller has a role on (an admin sees them all).
+        const visible = auth ? await auth.visibleTemplates(callerOf(caller).user) : new Set<string>();
+        const documents = await store.listDocuments(templateFilter(req.url ?? ''));
+        sendJson(res, 200, documents.filter((d) => !visible || visible.has(d.templateId)).map(documentJson));
+      },
     },
     {
       method: 'GET',
       path: /^\/api\/documents\/([^/]+)$/,
+      access,
       handle: async (_req, res, [id]) => {
         const found = await record(id as string);
         sendJson(res, 200, { ...documentJson(found), values: found.values });
@@ -63,6 +76,7 @@ export function documentRoutes(options: {
     {
       method: 'GET',
       path: /^\/api\/documents\/([^/]+)\/download$/,
+      access,
       handle: async (_req, res, [id]) => {
         const found = await record(id as string);
         const file = await reissueDocument(templates, found, logger);

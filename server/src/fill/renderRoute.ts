@@ -4,7 +4,7 @@ import { parseRenderRequest } from '../parseRenderRequest.ts';
 import { readJsonBody } from '../readJsonBody.ts';
 import { renderFile } from '../renderFile.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import type { ApiRoute } from './ApiRoute.ts';
+import { type ApiRoute, callerOf } from './ApiRoute.ts';
 import { issueDocument } from './issueDocument.ts';
 import { sendFile } from './sendFile.ts';
 import type { VersionTemplates } from './VersionTemplates.ts';
@@ -24,8 +24,14 @@ export function renderRoute(options: {
   return {
     method: 'POST',
     path: /^\/api\/templates\/([^/]+)\/render$/,
-    handle: async (req, res, [id]) => {
-      const request = parseRenderRequest(await readJsonBody(req, bodyLimit));
+    // Viewers issue documents too: rendering never changes the template.
+    access: { role: 'viewer' },
+    handle: async (req, res, [id], caller) => {
+      // Issued by the logged-in account, whatever the body says.
+      const request = {
+        ...parseRenderRequest(await readJsonBody(req, bodyLimit)),
+        by: callerOf(caller).user.displayName,
+      };
       const source = await templates.source(id as string, request.version);
       const version = String(source.version);
       if (!request.strict) {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../HttpError.ts';
 import { readJsonBody } from '../readJsonBody.ts';
 import type { DocumentStore, ValuesSetInfo, VersionRef } from '../storage/DocumentStore.ts';
-import type { ApiRoute } from './ApiRoute.ts';
+import { type ApiRoute, callerOf } from './ApiRoute.ts';
 import { parseNewValuesSet, parseValuesSetPatch } from './parseValuesSetRequest.ts';
 import { sendJson } from './sendJson.ts';
 
@@ -24,7 +24,10 @@ export function valuesSetJson(set: ValuesSetInfo & { values?: Record<string, unk
 const SETS = /^\/api\/templates\/([^/]+)\/values$/;
 const SET = /^\/api\/templates\/([^/]+)\/values\/([^/]+)$/;
 
-/** Named values sets of a template: list, create, read, change, delete under `/api/templates/:id/values`. */
+/**
+ * Named values sets of a template: list, create, read, change, delete under `/api/templates/:id/values`. They are fill
+ * data, not the template, so viewers (who fill) may save them too; `by` is the account that created the set.
+ */
 export function valuesSetRoutes(options: { store: DocumentStore; bodyLimit: number }): ApiRoute[] {
   const { store, bodyLimit } = options;
   const template = async (id: string) => {
@@ -44,6 +47,7 @@ export function valuesSetRoutes(options: { store: DocumentStore; bodyLimit: numb
     {
       method: 'GET',
       path: SETS,
+      access: { role: 'viewer' },
       handle: async (_req, res, [id]) => {
         await template(id as string);
         sendJson(res, 200, (await store.listValuesSets(id as string)).map(valuesSetJson));
@@ -52,9 +56,10 @@ export function valuesSetRoutes(options: { store: DocumentStore; bodyLimit: numb
     {
       method: 'POST',
       path: SETS,
-      handle: async (req, res, [id]) => {
+      access: { role: 'viewer' },
+      handle: async (req, res, [id], caller) => {
         await template(id as string);
-        const set = parseNewValuesSet(await body(req));
+        const set = { ...parseNewValuesSet(await body(req)), by: callerOf(caller).user.displayName };
         await checkVersion(id as string, set.version);
         const created = await store.createValuesSet({ ...set, templateId: id as string });
         res.setHeader('location', `/api/templates/${encodeURIComponent(id as string)}/values/${created.id}`);
@@ -64,6 +69,7 @@ export function valuesSetRoutes(options: { store: DocumentStore; bodyLimit: numb
     {
       method: 'GET',
       path: SET,
+      access: { role: 'viewer' },
       handle: async (_req, res, [id, setId]) => {
         await template(id as string);
         const set = await store.getValuesSet(id as string, setId as string);
@@ -74,6 +80,7 @@ export function valuesSetRoutes(options: { store: DocumentStore; bodyLimit: numb
     {
       method: 'PUT',
       path: SET,
+      access: { role: 'viewer' },
       handle: async (req, res, [id, setId]) => {
         await template(id as string);
         const patch = parseValuesSetPatch(await body(req));
@@ -86,6 +93,7 @@ export function valuesSetRoutes(options: { store: DocumentStore; bodyLimit: numb
     {
       method: 'DELETE',
       path: SET,
+      access: { role: 'viewer' },
       handle: async (_req, res, [id, setId]) => {
         await template(id as string);
         if (!(await store.deleteValuesSet(id as string, setId as string)))

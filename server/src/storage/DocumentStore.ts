@@ -168,6 +168,58 @@ export interface ValuesSetPatch {
   values?: Record<string, unknown>;
 }
 
+/** A role on one template: owners share it, editors change it, viewers read, fill and render it. */
+export type TemplateRole = 'owner' | 'editor' | 'viewer';
+
+/** An account as the store keeps it, without its password hash. */
+export interface StoredUser {
+  /** Opaque, unique; given by the store. */
+  id: string;
+  /** Unique, as typed at login. */
+  username: string;
+  displayName: string;
+  /** A global admin is owner of every template and manages accounts. */
+  admin: boolean;
+  /** ms since the epoch. */
+  createdAt: number;
+}
+
+/** What `createUser` stores; the store gives it its id and time. */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  /** An encoded hash (algorithm, parameters, salt and digest), never the password. */
+  passwordHash: string;
+  admin: boolean;
+}
+
+/** A login session, found by the hash of its cookie value (the value itself is never stored). */
+export interface StoredSession {
+  userId: string;
+  /** ms since the epoch. */
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** An API token as listed (its secret is never stored, only a hash of it). */
+export interface ApiTokenInfo {
+  /** Opaque, unique; names the token for revoking it. */
+  id: string;
+  userId: string;
+  /** What the token is for, as given when it was created. */
+  name: string;
+  /** ms since the epoch. */
+  createdAt: number;
+}
+
+/** Someone with a role on a template, as `listMembers` reports it. */
+export interface TemplateMember {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: TemplateRole;
+}
+
 /** Durable, append-only Yjs update log per document, with compaction. */
 export interface DocumentStore {
   /** Every stored update of a document in order (after compaction: one state first); [] when unknown. */
@@ -221,4 +273,48 @@ export interface DocumentStore {
   deleteValuesSet(templateId: string, id: string): Promise<boolean>;
   /** Flushes pending appends and closes. */
   close(): Promise<void>;
+}
+
+/**
+ * Accounts, sessions, API tokens and roles per template: what the auth layer needs, kept apart from the document log
+ * so a store of documents alone still fits `DocumentStore`. `SqliteStore` implements both; contract suite
+ * `describeAccountStoreContract` in `server/test/storage/documentStoreContract.ts`.
+ */
+export interface AccountStore {
+  /** Stores a new account; resolves null (storing nothing) when the username is taken. */
+  createUser(user: NewUser): Promise<StoredUser | null>;
+  /** An account with its password hash, by username; null when there is none. */
+  findUser(username: string): Promise<(StoredUser & { passwordHash: string }) | null>;
+  /** An account by id; null when there is none. */
+  getUser(id: string): Promise<StoredUser | null>;
+  /** Every account, by username. */
+  listUsers(): Promise<StoredUser[]>;
+  /** Replaces an account's password hash; resolves false when there is no such account. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
+  /** Stores a session under the hash of its secret. */
+  createSession(idHash: string, session: StoredSession): Promise<void>;
+  /** The session stored under `idHash`, expired or not; null when there is none. */
+  getSession(idHash: string): Promise<StoredSession | null>;
+  /** Ends one session (no-op when there is none). */
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of an account except the one stored under `keepIdHash`, and any expired session. */
+  deleteSessionsOf(userId: string, keepIdHash?: string): Promise<void>;
+  /** Stores an API token under the hash of its secret. */
+  createToken(tokenHash: string, token: { userId: string; name: string }): Promise<ApiTokenInfo>;
+  /** The token stored under `tokenHash`; null when there is none (or it was revoked). */
+  findToken(tokenHash: string): Promise<ApiTokenInfo | null>;
+  /** An account's tokens (every account's when `userId` is omitted), oldest first. */
+  listTokens(userId?: string): Promise<ApiTokenInfo[]>;
+  /** Revokes a token for good; resolves false when there was no such token. */
+  revokeToken(id: string): Promise<boolean>;
+  /** Gives an account a role on a template, replacing the role it had. */
+  setRole(docId: string, userId: string, role: TemplateRole): Promise<void>;
+  /** Takes an account's role on a template away; resolves false when it had none. */
+  removeRole(docId: string, userId: string): Promise<boolean>;
+  /** An account's role on a template; null when it has none. */
+  roleOf(docId: string, userId: string): Promise<TemplateRole | null>;
+  /** Everyone with a role on a template, by username. */
+  listMembers(docId: string): Promise<TemplateMember[]>;
+  /** Every template an account has a role on, with that role. */
+  rolesOf(userId: string): Promise<{ docId: string; role: TemplateRole }[]>;
 }

@@ -4,18 +4,25 @@ import path from 'node:path';
 import Database from 'libsql';
 import * as Y from 'yjs';
 import type {
+  AccountStore,
+  ApiTokenInfo,
   AuthorshipRange,
   DocumentStore,
   DocumentSummary,
   IssuedDocument,
   IssuedDocumentInfo,
   NewIssuedDocument,
+  NewUser,
   NewValuesSet,
   NewVersion,
   StoredDocumentInfo,
+  StoredSession,
   StoredSummary,
+  StoredUser,
   StoredValuesSet,
   StoredVersion,
+  TemplateMember,
+  TemplateRole,
   ValuesSetInfo,
   ValuesSetPatch,
   VersionInfo,
@@ -107,6 +114,37 @@ const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   CREATE INDEX values_sets_template ON values_sets (template_id, updated_at)`,
+  // Accounts (issue 6). Sessions and tokens are stored by the SHA-256 of their secret, so the file never holds one
+  // that works; members give accounts a role per template.
+  `CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    admin INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE template_members (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    role TEXT NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  );
+  CREATE INDEX template_members_user ON template_members (user_id)`,
 ];
 
 /** The schema version this code writes. */
@@ -136,7 +174,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * process crashes but not power loss). Appends of one event-loop turn are committed in one transaction.
  * Keep it on the main thread: libsql aborts the process when a worker ends inside a call.
  */
-export class SqliteStore implements DocumentStore {
+export class SqliteStore implements DocumentStore, AccountStore {
   readonly path: string;
   readonly #db: Database.Database;
   #queue: PendingAppend[] = [];
@@ -173,6 +211,7 @@ export class SqliteStore implements DocumentStore {
     updateValuesSet: Database.Statement;
     deleteValuesSet: Database.Statement;
   };
+  readonly #accounts: Record<AccountStatement, Database.Statement>;
   readonly #commit: Database.Transaction<(batch: PendingAppend[]) => void>;
 
   private constructor(file: string, db: Database.Database) {
@@ -260,6 +299,7 @@ export class SqliteStore implements DocumentStore {
       ),
       deleteValuesSet: db.prepare('DELETE FROM values_sets WHERE template_id = ? AND id = ?'),
     };
+    this.#accounts = prepareAccounts(db);
     this.#commit = db.transaction((batch: PendingAppend[]) => {
       const now = Date.now();
       const next = new Map<string, number>();
@@ -518,6 +558,125 @@ export class SqliteStore implements DocumentStore {
     return this.#stmts.deleteValuesSet.run([templateId, id]).changes > 0;
   }
 
+  async createUser(user: NewUser): Promise<StoredUser | null> {
+    this.#assertOpen();
+    const stored: StoredUser = {
+      id: randomUUID(),
+      username: user.username,
+      displayName: user.displayName,
+      admin: user.admin,
+      createdAt: Date.now(),
+    };
+    const { changes } = this.#accounts.insertUser.run([
+      stored.id,
+      stored.username,
+      stored.displayName,
+      user.passwordHash,
+      stored.admin ? 1 : 0,
+      stored.createdAt,
+    ]);
+    return changes > 0 ? stored : null;
+  }
+
+  async findUser(username: string): Promise<(StoredUser & { passwordHash: string }) | null> {
+    this.#assertOpen();
+    const row = this.#accounts.userByName.get([username]) as (UserRow & { passwordHash: string }) | undefined;
+    return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
+  }
+
+  async getUser(id: string): Promise<StoredUser | null> {
+    this.#assertOpen();
+    const row = this.#accounts.userById.get([id]) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async listUsers(): Promise<StoredUser[]> {
+    this.#assertOpen();
+    return this.#accounts.listUsers.all().map((row) => toUser(row as UserRow));
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#accounts.setPassword.run([passwordHash, userId]).changes > 0;
+  }
+
+  async createSession(idHash: string, session: StoredSession): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.insertSession.run([idHash, session.userId, session.createdAt, session.expiresAt]);
+  }
+
+  async getSession(idHash: string): Promise<StoredSession | null> {
+    this.#assertOpen();
+    const row = this.#accounts.getSession.get([idHash]) as StoredSession | undefined;
+    return row ? { userId: row.userId, createdAt: row.createdAt, expiresAt: row.expiresAt } : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.deleteSession.run([idHash]);
+  }
+
+  async deleteSessionsOf(userId: string, keepIdHash?: string): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.deleteSessionsOf.run([userId, keepIdHash ?? '', Date.now()]);
+  }
+
+  async createToken(tokenHash: string, token: { userId: string; name: string }): Promise<ApiTokenInfo> {
+    this.#assertOpen();
+    const info: ApiTokenInfo = { id: randomUUID(), userId: token.userId, name: token.name, createdAt: Date.now() };
+    this.#accounts.insertToken.run([info.id, tokenHash, info.userId, info.name, info.createdAt]);
+    return info;
+  }
+
+  async findToken(tokenHash: string): Promise<ApiTokenInfo | null> {
+    this.#assertOpen();
+    const row = this.#accounts.tokenByHash.get([tokenHash]) as ApiTokenInfo | undefined;
+    return row ? toToken(row) : null;
+  }
+
+  async listTokens(userId?: string): Promise<ApiTokenInfo[]> {
+    this.#assertOpen();
+    const rows = userId === undefined ? this.#accounts.listTokens.all() : this.#accounts.userTokens.all([userId]);
+    return rows.map((row) => toToken(row as ApiTokenInfo));
+  }
+
+  async revokeToken(id: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#accounts.deleteToken.run([id]).changes > 0;
+  }
+
+  async setRole(docId: string, userId: string, role: TemplateRole): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.setRole.run([docId, userId, role]);
+  }
+
+  async removeRole(docId: string, userId: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#accounts.removeRole.run([docId, userId]).changes > 0;
+  }
+
+  async roleOf(docId: string, userId: string): Promise<TemplateRole | null> {
+    this.#assertOpen();
+    const row = this.#accounts.roleOf.get([docId, userId]) as { role: TemplateRole } | undefined;
+    return row?.role ?? null;
+  }
+
+  async listMembers(docId: string): Promise<TemplateMember[]> {
+    this.#assertOpen();
+    return this.#accounts.listMembers.all([docId]).map((row) => {
+      const r = row as TemplateMember;
+      return { userId: r.userId, username: r.username, displayName: r.displayName, role: r.role };
+    });
+  }
+
+  async rolesOf(userId: string): Promise<{ docId: string; role: TemplateRole }[]> {
+    this.#assertOpen();
+    return this.#accounts.rolesOf.all([userId]).map((row) => {
+      const r = row as { docId: string; role: TemplateRole };
+      return { docId: r.docId, role: r.role };
+    });
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     await Promise.allSettled(this.#compactions.values());
@@ -632,6 +791,79 @@ function migrate(db: Database.Database): void {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
     if (version !== MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+type AccountStatement =
+  | 'insertUser'
+  | 'userByName'
+  | 'userById'
+  | 'listUsers'
+  | 'setPassword'
+  | 'insertSession'
+  | 'getSession'
+  | 'deleteSession'
+  | 'deleteSessionsOf'
+  | 'insertToken'
+  | 'tokenByHash'
+  | 'listTokens'
+  | 'userTokens'
+  | 'deleteToken'
+  | 'setRole'
+  | 'removeRole'
+  | 'roleOf'
+  | 'listMembers'
+  | 'rolesOf';
+
+const USER_INFO = 'id, username, display_name AS displayName, admin, created_at AS createdAt';
+const TOKEN_INFO = 'id, user_id AS userId, name, created_at AS createdAt';
+
+function prepareAccounts(db: Database.Database): Record<AccountStatement, Database.Statement> {
+  return {
+    insertUser: db.prepare(
+      `INSERT INTO users (id, username, display_name, password_hash, admin, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (username) DO NOTHING`,
+    ),
+    userByName: db.prepare(`SELECT ${USER_INFO}, password_hash AS passwordHash FROM users WHERE username = ?`),
+    userById: db.prepare(`SELECT ${USER_INFO} FROM users WHERE id = ?`),
+    listUsers: db.prepare(`SELECT ${USER_INFO} FROM users ORDER BY username`),
+    setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+    insertSession: db.prepare('INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    getSession: db.prepare(
+      'SELECT user_id AS userId, created_at AS createdAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?',
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+    deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE (user_id = ? AND id_hash <> ?) OR expires_at <= ?'),
+    insertToken: db.prepare(
+      'INSERT INTO api_tokens (id, token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    tokenByHash: db.prepare(`SELECT ${TOKEN_INFO} FROM api_tokens WHERE token_hash = ?`),
+    listTokens: db.prepare(`SELECT ${TOKEN_INFO} FROM api_tokens ORDER BY created_at, id`),
+    userTokens: db.prepare(`SELECT ${TOKEN_INFO} FROM api_tokens WHERE user_id = ? ORDER BY created_at, id`),
+    deleteToken: db.prepare('DELETE FROM api_tokens WHERE id = ?'),
+    setRole: db.prepare(
+      `INSERT INTO template_members (doc_id, user_id, role) VALUES (?, ?, ?)
+       ON CONFLICT (doc_id, user_id) DO UPDATE SET role = excluded.role`,
+    ),
+    removeRole: db.prepare('DELETE FROM template_members WHERE doc_id = ? AND user_id = ?'),
+    roleOf: db.prepare('SELECT role FROM template_members WHERE doc_id = ? AND user_id = ?'),
+    listMembers: db.prepare(
+      `SELECT m.user_id AS userId, u.username, u.display_name AS displayName, m.role
+       FROM template_members m JOIN users u ON u.id = m.user_id WHERE m.doc_id = ? ORDER BY u.username`,
+    ),
+    rolesOf: db.prepare('SELECT doc_id AS docId, role FROM template_members WHERE user_id = ? ORDER BY doc_id'),
+  };
+}
+
+interface UserRow extends Omit<StoredUser, 'admin'> {
+  admin: number;
+}
+
+function toUser(r: UserRow): StoredUser {
+  return { id: r.id, username: r.username, displayName: r.displayName, admin: r.admin === 1, createdAt: r.createdAt };
+}
+
+function toToken(r: ApiTokenInfo): ApiTokenInfo {
+  return { id: r.id, userId: r.userId, name: r.name, createdAt: r.createdAt };
 }
 
 const DOCUMENT_INFO = `id, template_id AS templateId, template_title AS templateTitle, version, format,

@@ -19,7 +19,7 @@ interface ValuesSet {
 }
 
 const send = (method: string, p: string, body?: unknown) =>
-  fetch(live.server.url + p, {
+  live.server.fetch(p, {
     method,
     headers: { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -48,6 +48,7 @@ describe('values sets', () => {
   it('creates, lists (most recently updated first), reads, changes and deletes a set', async () => {
     expect(await (await send('GET', SETS)).json()).toEqual([]);
     const half = { party_a: '某某公司', amount: 12800 };
+    // `by` is the logged-in account's display name; the body's is ignored.
     const renewal = await create({ name: '  某某公司 2027 续约 ', values: half, by: '王晓琳' });
     expect(renewal).toEqual({
       id: expect.any(String),
@@ -56,11 +57,11 @@ describe('values sets', () => {
       version: null,
       createdAt: expect.stringMatching(ISO),
       updatedAt: renewal.createdAt,
-      by: '王晓琳',
+      by: 'Admin',
       values: half,
     });
     const draft = await create({ name: '草稿试填', values: {}, version: 'draft' });
-    expect(draft).toMatchObject({ version: 'draft', by: null, values: {} });
+    expect(draft).toMatchObject({ version: 'draft', by: 'Admin', values: {} });
     expect(await (await send('GET', SETS)).json()).toEqual([info(draft), info(renewal)]);
     expect(await (await send('GET', `${SETS}/${renewal.id}`)).json()).toEqual(renewal);
 
