@@ -11,6 +11,8 @@ export interface FuzzFrame {
   bytes: Uint8Array;
   text: boolean;
   kind: FrameKind;
+  /** A whole websocket frame that breaks RFC 6455 itself, sent as it is instead of framing `bytes`. */
+  wire?: Uint8Array;
 }
 
 export type FrameKind =
@@ -25,7 +27,8 @@ export type FrameKind =
   | 'missing-dependencies'
   | 'bad-awareness'
   | 'bad-state-vector'
-  | 'text';
+  | 'text'
+  | 'broken-websocket';
 
 const WEIGHTS: [FrameKind, number][] = [
   ['random-bytes', 14],
@@ -40,6 +43,7 @@ const WEIGHTS: [FrameKind, number][] = [
   ['bad-awareness', 11],
   ['bad-state-vector', 5],
   ['text', 5],
+  ['broken-websocket', 4],
 ];
 const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
 
@@ -96,6 +100,8 @@ export function malformedFrames(seed: number, count: number, state: Uint8Array):
         return awarenessFrame(badAwareness(int, bytes));
       case 'bad-state-vector':
         return Uint8Array.from([0, 0, ...lengthPrefixed(Uint8Array.from([1 + int(5), ...bytes(int(12))]))]);
+      case 'broken-websocket':
+        throw new Error('built by brokenWebsocketFrame');
       case 'text':
         return pick(['hello', '{"type":"sync"}', '\u0000\u0001', '同步', 'x'.repeat(int(200))]);
     }
@@ -104,6 +110,10 @@ export function malformedFrames(seed: number, count: number, state: Uint8Array):
   const frames: FuzzFrame[] = [];
   while (frames.length < count) {
     const kind = pickKind(random() * TOTAL_WEIGHT);
+    if (kind === 'broken-websocket') {
+      frames.push({ bytes: new Uint8Array(0), text: false, kind, wire: brokenWebsocketFrame(int, bytes) });
+      continue;
+    }
     const made = candidate(kind);
     if (typeof made === 'string') {
       frames.push({ bytes: new TextEncoder().encode(made), text: true, kind });
@@ -114,6 +124,31 @@ export function malformedFrames(seed: number, count: number, state: Uint8Array):
     if (pooled || refusedInProcess(made, state)) frames.push({ bytes: made, text: false, kind });
   }
   return frames;
+}
+
+/** A frame ws' own parser refuses: reserved opcode or bits, no mask, bad UTF-8, oversized or fragmented control. */
+function brokenWebsocketFrame(int: (n: number) => number, bytes: (n: number) => Uint8Array): Uint8Array {
+  const mask = [1, 2, 3, 4];
+  const payload = bytes(int(20));
+  switch (int(6)) {
+    case 0:
+      return Uint8Array.from([
+        0x80 | ([3, 4, 5, 6, 7, 11, 12, 13, 14, 15][int(10)] as number),
+        0x80 | payload.length,
+        ...mask,
+        ...payload,
+      ]);
+    case 1:
+      return Uint8Array.from([0x80 | (0x10 << int(3)) | 2, 0x80 | payload.length, ...mask, ...payload]);
+    case 2:
+      return Uint8Array.from([0x82, payload.length, ...payload]);
+    case 3:
+      return Uint8Array.from([0x81, 0x82, ...mask, 0xc3 ^ 1, 0x28 ^ 2]);
+    case 4:
+      return Uint8Array.from([0x89, 0xfe, 0, 200, ...mask, ...new Uint8Array(200)]);
+    default:
+      return Uint8Array.from([int(2) ? 0x09 : 0x80, 0x80, ...mask]);
+  }
 }
 
 function pickKind(roll: number): FrameKind {
