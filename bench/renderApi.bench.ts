@@ -13,17 +13,27 @@ const SEED = 'wechat-miniprogram-service';
 const RUNS = 100;
 const WARMUP = 20;
 
-function post(agent: Agent, port: number, urlPath: string, body: unknown): Promise<{ status: number; bytes: number }> {
+function post(
+  agent: Agent,
+  server: { port: number; authorization: string },
+  urlPath: string,
+  body: unknown,
+): Promise<{ status: number; bytes: number }> {
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
   return new Promise((resolve, reject) => {
     const req = request(
       {
         agent,
         host: '127.0.0.1',
-        port,
+        port: server.port,
         path: urlPath,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': payload.byteLength },
+        // As the admin startApp creates (an API token): every API route needs a login.
+        headers: {
+          'content-type': 'application/json',
+          'content-length': payload.byteLength,
+          authorization: server.authorization,
+        },
       },
       (res) => {
         let bytes = 0;
@@ -44,10 +54,10 @@ export default async function renderApiBench(bench: Bench): Promise<void> {
   const server = await startApp(REPO_TEMPLATES);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const published = await post(agent, server.port, `/api/templates/${SEED}/versions`, { message: 'bench' });
+    const published = await post(agent, server, `/api/templates/${SEED}/versions`, { message: 'bench' });
     if (published.status !== 201) throw new Error(`publishing the seed failed: ${published.status}`);
     const issue = async (version?: 'draft') => {
-      const res = await post(agent, server.port, `/api/templates/${SEED}/render`, {
+      const res = await post(agent, server, `/api/templates/${SEED}/render`, {
         format: 'docx',
         strict: true,
         values,

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { logInAs } from '../../client/e2e/harness/index.ts';
 import type { PageWindow } from './PageGlobals.ts';
 
 /**
@@ -17,6 +18,7 @@ export async function measureOpen(
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       await context.addInitScript({ content: `localStorage.setItem('clausewright.name', 'Bench open ${i}');` });
+      await logInAs(context, baseUrl, `Bench open ${i}`, { templates: [id] });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/t/${encodeURIComponent(id)}`);
       const handle = await page.waitForFunction(

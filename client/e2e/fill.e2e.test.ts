@@ -53,7 +53,7 @@ describe('filling and issuing contracts in headless Chromium', () => {
     browser = await launchChromium();
     // Version 1 of both templates, so the page fills a published version by default.
     for (const id of [SEED, DEVELOPMENT]) {
-      const res = await fetch(`${server.url}/api/templates/${id}/versions`, {
+      const res = await server.fetch(`/api/templates/${id}/versions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ message: '首次发布', author: 'E2E' }),
@@ -157,8 +157,7 @@ describe('filling and issuing contracts in headless Chromium', () => {
   });
 
   test('a refused issue lists every problem by its input; a reopened values set issues a .docx with the values and Word numbering; the log downloads it again byte for byte', async () => {
-    const api = (server as AppServer).url;
-    const created = await fetch(`${api}/api/templates/${SEED}/values`, {
+    const created = await (server as AppServer).fetch(`/api/templates/${SEED}/values`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: '禾丰餐饮 2027 续约', version: 1, values: SEED_VALUES, by: NAME }),
@@ -217,9 +216,8 @@ describe('filling and issuing contracts in headless Chromium', () => {
   });
 
   test('a values set reopens with the version it was saved with, and can be overwritten and deleted; the log filters by template', async () => {
-    const api = (server as AppServer).url;
-    const setsUrl = `${api}/api/templates/${DEVELOPMENT}/values`;
-    const created = await fetch(setsUrl, {
+    const setsUrl = `/api/templates/${DEVELOPMENT}/values`;
+    const created = await (server as AppServer).fetch(setsUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -242,16 +240,19 @@ describe('filling and issuing contracts in headless Chromium', () => {
     await input(page, 'party_a').fill('乙公司');
     await set.locator('[data-testid=fill-set-overwrite]').click();
     await expect
-      .poll(async () => ((await (await fetch(`${setsUrl}/${setId}`)).json()) as { values: object }).values)
+      .poll(
+        async () =>
+          ((await (await (server as AppServer).fetch(`${setsUrl}/${setId}`)).json()) as { values: object }).values,
+      )
       .toMatchObject({ party_a: '乙公司', deliver_source: false });
 
     page.once('dialog', (dialog) => void dialog.accept());
     await set.locator('[data-testid=fill-set-delete]').click();
     await set.waitFor({ state: 'detached', timeout: TIMEOUT });
-    expect((await fetch(`${setsUrl}/${setId}`)).status).toBe(404);
+    expect((await (server as AppServer).fetch(`${setsUrl}/${setId}`)).status).toBe(404);
 
     // The documents log holds a seed document (issued here too, so this test stands alone), none of this template.
-    const issued = await fetch(`${api}/api/templates/${SEED}/render`, {
+    const issued = await (server as AppServer).fetch(`/api/templates/${SEED}/render`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ format: 'txt', values: SEED_VALUES, by: NAME }),

@@ -336,7 +336,8 @@ export function createApp(options: AppOptions): App {
     const caller = auth ? await auth.authenticate(req) : null;
     if (route.access !== 'public') {
       if (!caller) throw new HttpError(401, 'log in first', { headers: { 'www-authenticate': 'Bearer' } });
-      if (route.access !== 'user') await checkRole(caller, route.access, params);
+      if (route.access === 'admin' && !caller.user.admin) throw new HttpError(403, 'only an admin can do this');
+      if (typeof route.access === 'object') await checkRole(caller, route.access, params);
     }
     await route.handle(req, res, params, caller);
   };

@@ -11,6 +11,7 @@ import { DocumentHub } from '../src/collab/DocumentHub.ts';
 import { seedTemplates } from '../src/collab/seedTemplates.ts';
 import { type AppOptions, createApp } from '../src/createApp.ts';
 import { createLogger } from '../src/createLogger.ts';
+import type { ApiRoute } from '../src/fill/ApiRoute.ts';
 import { listen, type RunningServer } from '../src/listen.ts';
 import { SqliteStore } from '../src/storage/index.ts';
 import { TemplateLibrary } from '../src/TemplateLibrary.ts';
@@ -27,6 +28,8 @@ export interface TestServer extends RunningServer {
   hub: DocumentHub;
   collab: AttachedCollab;
   auth: Auth;
+  /** The app's route table, each route with who may call it. */
+  routes: readonly ApiRoute[];
   /** `ws://127.0.0.1:<port>/collab`, the y-websocket server URL. */
   wsUrl: string;
   /** `Authorization: Bearer …` of an API token of the admin, which every helper below sends. */
@@ -71,7 +74,8 @@ export async function startApp(
   const bearer = async (userId: string) => `Bearer ${(await auth.createToken(userId, 'tests')).token}`;
   const authorization = await bearer(adminId);
   const hub = new DocumentHub(store, unloadAfterMs === undefined ? { logger } : { logger, unloadAfterMs });
-  const server = await listen(createApp({ hub, library, logger, auth, ...appOptions }), 0, '127.0.0.1');
+  const app = createApp({ hub, library, logger, auth, ...appOptions });
+  const server = await listen(app, 0, '127.0.0.1');
   const collab = attachCollab(server.server, hub, { logger });
   const url = `http://127.0.0.1:${server.port}`;
   const fetchAs =
@@ -91,6 +95,7 @@ export async function startApp(
     hub,
     collab,
     auth,
+    routes: app.routes,
     authorization,
     close: async () => {
       await collab.close();

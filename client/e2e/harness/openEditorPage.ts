@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type E2ERole, logInAs } from './logInAs.ts';
 
 /** One user's browser context with the editor page open. */
 export interface EditorSession {
@@ -12,6 +13,8 @@ export interface OpenEditorOptions {
   /** Display name, stored as `localStorage['clausewright.name']` before the page loads. */
   name: string;
   lang?: 'zh' | 'en';
+  /** The role the account shown as `name` gets on the template before the page opens. @default 'owner' */
+  role?: E2ERole;
   /** How long to wait for the editor to show clauses. */
   timeoutMs?: number;
   viewport?: { width: number; height: number };
@@ -38,6 +41,7 @@ export async function openEditorPage(
       localStorage.setItem('clausewright.lang', ${JSON.stringify(options.lang ?? 'zh')});
     } catch (e) {}`,
   });
+  await logInAs(context, baseUrl, options.name, { templates: [templateId], role: options.role ?? 'owner' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

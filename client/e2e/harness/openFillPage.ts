@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type E2ERole, logInAs } from './logInAs.ts';
 
 /** One user's browser context with a template's fill page open. */
 export interface FillSession {
@@ -12,6 +13,8 @@ export interface OpenFillOptions {
   /** Display name, stored as `localStorage['clausewright.name']` before the page loads: it signs issued documents. */
   name: string;
   lang?: 'zh' | 'en';
+  /** The role the account shown as `name` gets on the template before the page opens. @default 'owner' */
+  role?: E2ERole;
   timeoutMs?: number;
   viewport?: { width: number; height: number };
 }
@@ -40,6 +43,7 @@ export async function openFillPage(
       localStorage.setItem('clausewright.lang', ${JSON.stringify(options.lang ?? 'zh')});
     } catch (e) {}`,
   });
+  await logInAs(context, baseUrl, options.name, { templates: [templateId], role: options.role ?? 'owner' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { E2E_ADMIN } from './e2eAdmin.ts';
 import { freePort } from './freePort.ts';
 import { REPO_ROOT } from './repoRoot.ts';
 
@@ -17,6 +18,8 @@ export interface AppServer {
   readonly dataDir: string;
   /** The copy of `client/dist` this server serves. */
   readonly clientDir: string;
+  /** `fetch` relative to `url`, logged in as the admin (`E2E_ADMIN`). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Stops the server (SIGTERM, so it flushes storage) and starts it again on the same port and data. */
   restart(): Promise<void>;
   /** Stops the server's process group and removes its data directory and client copy. */
@@ -63,19 +66,19 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   while (Date.now() < deadline) {
     if (hasExited(child)) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
     try {
-      const res = await fetch(`${url}/api/templates`);
+      const res = await fetch(`${url}/healthz`);
       if (res.ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`server did not answer ${url}/api/templates within ${START_TIMEOUT_MS} ms:\n${log()}`);
+  throw new Error(`server did not answer ${url}/healthz within ${START_TIMEOUT_MS} ms:\n${log()}`);
 }
 
 /**
  * Starts `server/src/main.ts` (via tsx) on a free port with a fresh data directory, quiet logs, and the seed
- * templates imported; resolves once `GET /api/templates` answers. It serves a copy of the built client taken now
+ * templates imported and the admin's password set to `E2E_ADMIN.password`; resolves once `GET /healthz` answers. It serves a copy of the built client taken now
  * (call `ensureClientBuilt` first), so a rebuild of `client/dist` during the run cannot pull files from under it.
  */
 export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
@@ -105,6 +108,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
         CLAUSEWRIGHT_DATA_DIR: dataDir,
         CLAUSEWRIGHT_CLIENT_DIR: clientDir,
         LOG_LEVEL: 'silent',
+        CLAUSEWRIGHT_ADMIN_PASSWORD: E2E_ADMIN.password,
         ...options.env,
       },
       // Its own process group, so close() can end everything it started.
@@ -132,11 +136,25 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     throw e;
   }
 
+  // The admin's session cookie, made on first use; sessions are stored, so it outlives a restart.
+  let cookie: Promise<string> | undefined;
+  const logIn = async () => {
+    const res = await fetch(`${url}/api/session`, { method: 'POST', body: JSON.stringify(E2E_ADMIN) });
+    if (!res.ok) throw new Error(`admin login: ${res.status} ${await res.text()}`);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+
   return {
     url,
     port,
     dataDir,
     clientDir,
+    fetch: async (p, init = {}) => {
+      cookie ??= logIn();
+      const headers = new Headers(init.headers);
+      headers.set('cookie', await cookie);
+      return fetch(url + p, { ...init, headers });
+    },
     restart: async () => {
       if (child) await stopChild(child);
       await launch();

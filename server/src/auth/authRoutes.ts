@@ -6,7 +6,7 @@ import { HttpError } from '../HttpError.ts';
 import { readJsonBody } from '../readJsonBody.ts';
 import type { StoredUser, TemplateMember, TemplateRole } from '../storage/DocumentStore.ts';
 import type { Auth } from './Auth.ts';
-import { parseNewPassword, parseUsername } from './accountRules.ts';
+import { parseDisplayName, parseNewPassword, parseUsername } from './accountRules.ts';
 import type { SummaryStore } from './authTypes.ts';
 import { isRole, ROLES } from './roles.ts';
 
@@ -36,7 +36,8 @@ const MEMBERS = /^\/api\/templates\/([^/]+)\/members$/;
 const MEMBER = /^\/api\/templates\/([^/]+)\/members\/([^/]+)$/;
 
 /**
- * Logging in and out (`/api/session`), changing one's password, the account picker (`GET /api/users`) and sharing a
+ * Logging in and out (`/api/session`), changing one's password, the account picker (`GET /api/users`; admins create
+ * accounts with `POST`) and sharing a
  * template (`/api/templates/:id/members`: anyone with a role sees who else has one; owners and admins change them).
  */
 export function authRoutes(options: { auth: Auth; store: SummaryStore; bodyLimit: number }): ApiRoute[] {
@@ -111,6 +112,22 @@ export function authRoutes(options: { auth: Auth; store: SummaryStore; bodyLimit
           200,
           users.map((u) => ({ username: u.username, displayName: u.displayName })),
         );
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/users$/,
+      access: 'admin',
+      handle: async (req, res) => {
+        const given = await body(req);
+        const username = parseUsername(given.username);
+        const user = await auth.createUser({
+          username,
+          displayName: given.displayName === undefined ? username : parseDisplayName(given.displayName),
+          password: parseNewPassword(given.password),
+          admin: given.admin === true,
+        });
+        sendJson(res, 201, userJson(user));
       },
     },
     {

@@ -3,10 +3,15 @@ import type { Caller } from '../auth/Auth.ts';
 import type { TemplateRole } from '../storage/DocumentStore.ts';
 
 /**
- * Who may call a route: anyone (`public`), anyone logged in (`user`), or someone with at least `role` on the template
- * whose id is the first path param (or what `template` finds from the params, e.g. an issued document's template).
+ * Who may call a route: anyone (`public`), anyone logged in (`user`), a global admin (`admin`), or someone with at least
+ * `role` on the template whose id is the first path param (or what `template` finds from the params, e.g. an issued
+ * document's template).
  */
-export type RouteAccess = 'public' | 'user' | { role: TemplateRole; template?: (params: string[]) => Promise<string> };
+export type RouteAccess =
+  | 'public'
+  | 'user'
+  | 'admin'
+  | { role: TemplateRole; template?: (params: string[]) => Promise<string> };
 
 /**
  * One route of the HTTP API: a method, a path pattern whose groups are the (decoded) params, who may call it, and its
