@@ -17,7 +17,7 @@ import {
   createCollabMetrics,
   type RejectReason,
 } from '../metrics/CollabMetrics.ts';
-import { authorize } from './authorize.ts';
+import { authorize, type CollabUser } from './authorize.ts';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
 import { FrameError, MESSAGE_AWARENESS, MESSAGE_SYNC, readCollabFrame } from './readCollabFrame.ts';
@@ -104,6 +104,11 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
       refuse(socket, 404, 'Not Found', 'no collab document at this path');
       return;
     }
+    // ws would refuse a broken handshake only once the document is loaded.
+    if (!isWebSocketHandshake(request)) {
+      refuse(socket, 400, 'Bad Request', 'not a websocket handshake');
+      return;
+    }
     pending++;
     let counted = false;
     const done = () => {
@@ -117,7 +122,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
     let accepted = false;
     let userKey = '';
     void (async () => {
-      let user: { name: string } | null;
+      let user: CollabUser | null;
       try {
         user = await authorize(request, docId);
       } catch (error) {
@@ -130,7 +135,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
         return;
       }
       const name = user.name;
-      userKey = name;
+      userKey = user.key ?? name;
       // Over a connection limit: upgraded and closed at once with the reason (a browser cannot read a refused
       // upgrade's status), without loading the document.
       const over: [LimitKind, string] | null =
@@ -162,8 +167,9 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
         return;
       }
       if (socket.destroyed) return;
-      accepted = true;
       wss.handleUpgrade(request, socket, head, (ws) => {
+        // Only now: a handshake ws refuses never calls back, and its slots are given back in `done`.
+        accepted = true;
         wss.emit('connection', ws, request);
         metrics.connections.inc();
         ws.once('close', () => {
@@ -504,6 +510,19 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
+}
+
+/** The headers ws requires of an upgrade (RFC 6455 §4.2.1), checked before anything is authorised or loaded. */
+function isWebSocketHandshake(request: IncomingMessage): boolean {
+  const key = request.headers['sec-websocket-key'];
+  const version = request.headers['sec-websocket-version'];
+  return (
+    request.method === 'GET' &&
+    request.headers.upgrade?.toLowerCase() === 'websocket' &&
+    typeof key === 'string' &&
+    /^[+/0-9A-Za-z]{22}==$/.test(key.trim()) &&
+    (version === '8' || version === '13')
+  );
 }
 
 function refuse(

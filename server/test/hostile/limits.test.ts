@@ -1,3 +1,4 @@
+import { connect as netConnect } from 'node:net';
 import { BODY_FIELD } from '@clausewright/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -218,5 +219,31 @@ describe('a connection refused over a limit', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(first.ws.readyState).toBe(first.ws.OPEN);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('a broken handshake', () => {
+  it('is answered 400 before anything is loaded, and takes no connection slot', async () => {
+    server = await startHostileApp({ limits: { maxConnectionsPerIp: 1 } });
+    for (let i = 0; i < 3; i++) {
+      const answer = await new Promise<string>((resolve) => {
+        const socket = netConnect(server?.port ?? 0, '127.0.0.1', () =>
+          socket.write(
+            'GET /collab/limits-l HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+              'Sec-WebSocket-Key: nope\r\nSec-WebSocket-Version: 13\r\n\r\n',
+          ),
+        );
+        let text = '';
+        socket.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        socket.on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect(server.hub.loadedDocIds()).not.toContain('limits-l');
+    const ok = await openAccepted(`${server.wsUrl}/limits-l`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ok.ws.readyState).toBe(ok.ws.OPEN);
   });
 });
