@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { DEFAULT_COLLAB_LIMITS } from '../../src/limits/CollabLimits.ts';
 import type { DocumentStore } from '../../src/storage/index.ts';
 import { SqliteStore } from '../../src/storage/index.ts';
 import { type CollabServer, connect, sleep, startCollab, synced, waitFor } from './startCollab.ts';
@@ -310,5 +311,28 @@ describe('attachCollab', () => {
     a.doc.getText('t').insert(0, 'still working');
     await waitFor(() => text(b.doc) === 'still working');
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('takes the default limits and counts into metrics of its own when given none', async () => {
+    const s = await start();
+    expect(s.collab.limits).toEqual(DEFAULT_COLLAB_LIMITS);
+    await client(s, 'nda', 'alice');
+    expect(s.collab.metrics.connections.get()).toBe(1);
+    expect(s.collab.metrics.docsLoaded.get()).toBe(1);
+  });
+
+  it('ignores what a connection sends after the frame it was closed for', async () => {
+    const s = await start();
+    const a = await client(s, 'nda', 'alice');
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'smuggled');
+    const ws = await rawSocket(`${s.url}/nda`);
+    const done = closed(ws);
+    ws.send(new Uint8Array([7, 7, 7]));
+    ws.send(new Uint8Array([0, 2, ...lengthPrefixed(Y.encodeStateAsUpdate(source))]));
+    expect((await done).code).toBe(1007);
+    await sleep(100);
+    expect(text(a.doc)).toBe('');
+    expect(await store.load('nda')).toEqual([]);
   });
 });
