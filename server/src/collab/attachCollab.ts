@@ -205,6 +205,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
     close: () => {
       server.off('upgrade', onUpgrade);
       if (pinger) clearInterval(pinger);
+      guard.close();
       for (const ws of wss.clients) ws.close(1001, 'server closing');
       return new Promise<void>((resolve) => {
         wss.close(() => resolve());

@@ -156,4 +156,26 @@ describe('UpdateGuard', () => {
     guard.release(hubDoc);
     expect(guard.shadowCount).toBe(0);
   });
+
+  it('drops a copy left unused for idleMs and builds it again for the next update', async () => {
+    const guard = new UpdateGuard(0, { idleMs: 50 });
+    guard.retain(hubDoc);
+    expect(
+      submit(
+        guard,
+        updateOf(editor, (d) => typeIntoClause(d, 'a')),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(guard.shadowCount).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(guard.shadowCount).toBe(0);
+    expect(
+      submit(
+        guard,
+        updateOf(editor, (d) => typeIntoClause(d, 'b')),
+      ),
+    ).toMatchObject({ ok: true });
+    expect([guard.shadowCount, guard.shadowBuilds]).toEqual([1, 2]);
+    guard.release(hubDoc);
+  });
 });
