@@ -5,7 +5,7 @@ import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SQLITE_SCHEMA_VERSION, SqliteStore } from '../../src/storage/index.ts';
-import { describeDocumentStoreContract } from './documentStoreContract.ts';
+import { describeAccountStoreContract, describeDocumentStoreContract } from './documentStoreContract.ts';
 
 let dir: string;
 
@@ -18,6 +18,7 @@ afterAll(async () => {
 });
 
 describeDocumentStoreContract('SqliteStore', () => SqliteStore.open(path.join(dir, 'contract.db')));
+describeAccountStoreContract('SqliteStore', () => SqliteStore.open(path.join(dir, 'contract.db')));
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

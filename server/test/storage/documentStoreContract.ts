@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type {
+  AccountStore,
   AuthorshipRange,
   DocumentStore,
   NewIssuedDocument,
@@ -463,6 +464,94 @@ export function describeDocumentStoreContract(name: string, open: () => Promise<
       } finally {
         await reopened.close();
       }
+    });
+  });
+}
+
+/**
+ * The contract every `AccountStore` passes: accounts with unique usernames, sessions and tokens found by their hash,
+ * roles per template. `open` may return stores over shared data: every test uses fresh names.
+ */
+export function describeAccountStoreContract(name: string, open: () => Promise<AccountStore> | AccountStore): void {
+  describe(`AccountStore contract: ${name}`, () => {
+    let store: AccountStore & { close(): Promise<void> };
+    beforeEach(async () => {
+      store = (await open()) as AccountStore & { close(): Promise<void> };
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+    const fresh = (label: string) => freshDocId(label).toLowerCase();
+
+    it('creates accounts with unique usernames, finds them by name (with the hash) and id (without)', async () => {
+      const username = fresh('ann');
+      const ann = await store.createUser({ username, displayName: 'Ann', passwordHash: 'scrypt$x', admin: false });
+      expect(ann).toEqual({
+        id: expect.any(String),
+        username,
+        displayName: 'Ann',
+        admin: false,
+        createdAt: expect.any(Number),
+      });
+      expect(await store.createUser({ username, displayName: 'Other', passwordHash: 'h', admin: true })).toBeNull();
+      expect(await store.findUser(username)).toEqual({ ...ann, passwordHash: 'scrypt$x' });
+      expect(await store.getUser(ann?.id as string)).toEqual(ann);
+      expect(await store.findUser(fresh('nobody'))).toBeNull();
+      expect((await store.listUsers()).map((u) => u.username)).toContain(username);
+      expect(await store.setPasswordHash(ann?.id as string, 'scrypt$y')).toBe(true);
+      expect((await store.findUser(username))?.passwordHash).toBe('scrypt$y');
+      expect(await store.setPasswordHash('no-such-id', 'h')).toBe(false);
+    });
+
+    it('keeps sessions by hash and ends all of an account but one', async () => {
+      const user = await store.createUser({ username: fresh('s'), displayName: 'S', passwordHash: 'h', admin: false });
+      const id = user?.id as string;
+      const now = Date.now();
+      const [a, b, c] = [fresh('a'), fresh('b'), fresh('c')];
+      for (const hash of [a, b, c])
+        await store.createSession(hash, { userId: id, createdAt: now, expiresAt: now + 1000 });
+      expect(await store.getSession(a)).toEqual({ userId: id, createdAt: now, expiresAt: now + 1000 });
+      await store.deleteSession(a);
+      expect(await store.getSession(a)).toBeNull();
+      await store.deleteSessionsOf(id, b);
+      expect(await store.getSession(b)).not.toBeNull();
+      expect(await store.getSession(c)).toBeNull();
+    });
+
+    it('keeps tokens by hash, lists them per account, and revokes them for good', async () => {
+      const user = await store.createUser({ username: fresh('t'), displayName: 'T', passwordHash: 'h', admin: false });
+      const id = user?.id as string;
+      const hash = fresh('token-hash');
+      const info = await store.createToken(hash, { userId: id, name: 'ci' });
+      expect(info).toEqual({ id: expect.any(String), userId: id, name: 'ci', createdAt: expect.any(Number) });
+      expect(await store.findToken(hash)).toEqual(info);
+      expect(await store.listTokens(id)).toEqual([info]);
+      expect(await store.revokeToken(info.id)).toBe(true);
+      expect(await store.revokeToken(info.id)).toBe(false);
+      expect(await store.findToken(hash)).toBeNull();
+    });
+
+    it('gives, changes and takes away roles per template', async () => {
+      const user = await store.createUser({ username: fresh('r'), displayName: 'R', passwordHash: 'h', admin: false });
+      const id = user?.id as string;
+      const [doc, other] = [freshDocId('doc'), freshDocId('other')];
+      expect(await store.roleOf(doc, id)).toBeNull();
+      await store.setRole(doc, id, 'viewer');
+      await store.setRole(doc, id, 'editor');
+      await store.setRole(other, id, 'owner');
+      expect(await store.roleOf(doc, id)).toBe('editor');
+      expect(await store.listMembers(doc)).toEqual([
+        { userId: id, username: user?.username, displayName: 'R', role: 'editor' },
+      ]);
+      expect(await store.rolesOf(id)).toEqual(
+        [
+          { docId: doc, role: 'editor' },
+          { docId: other, role: 'owner' },
+        ].sort((x, y) => x.docId.localeCompare(y.docId)),
+      );
+      expect(await store.removeRole(doc, id)).toBe(true);
+      expect(await store.removeRole(doc, id)).toBe(false);
+      expect(await store.listMembers(doc)).toEqual([]);
     });
   });
 }
