@@ -5,7 +5,7 @@ import type { Histogram } from './Histogram.ts';
  * `store` with every `append` timed into `histogram` (seconds, from the call until it is committed). Everything else
  * passes through untouched, so the hub needs no change to be measured.
  */
-export function timeStore(store: DocumentStore, histogram: Histogram): DocumentStore {
+export function timeStore<S extends DocumentStore>(store: S, histogram: Histogram): S {
   const append: DocumentStore['append'] = (docId, update, meta) => {
     const started = performance.now();
     const done = () => histogram.observe((performance.now() - started) / 1000);
