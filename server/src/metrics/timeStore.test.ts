@@ -18,6 +18,8 @@ it('times every append, failed ones too, and passes everything else to the store
     expect(histogram.sum).toBeGreaterThan(0);
     expect(await timed.load('doc')).toHaveLength(2);
     expect((await timed.list())[0]).toMatchObject({ docId: 'doc', updates: 2 });
+    // Getters and private fields of the store still work through the wrapper.
+    expect(timed.path).toBe(store.path);
 
     await store.close();
     await expect(timed.append('doc', new Uint8Array([0, 0]))).rejects.toThrow();

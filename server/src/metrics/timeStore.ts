@@ -14,9 +14,9 @@ export function timeStore<S extends DocumentStore>(store: S, histogram: Histogra
     return appending;
   };
   return new Proxy(store, {
-    get(target, property, receiver) {
+    get(target, property) {
       if (property === 'append') return append;
-      const value = Reflect.get(target, property, receiver);
+      const value = Reflect.get(target, property);
       // Methods run on the real store, so its private fields work.
       return typeof value === 'function' ? value.bind(target) : value;
     },
