@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Auth, type SecureCookies } from './auth/Auth.ts';
 import { claimUnowned } from './auth/claimUnowned.ts';
 import { ensureAdmin } from './auth/ensureAdmin.ts';
+import { DB_FILE } from './auth/runAccountCommand.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { backfillSummaries } from './collab/backfillSummaries.ts';
 import { DocumentHub } from './collab/DocumentHub.ts';
@@ -17,7 +18,7 @@ const DEFAULT_PORT = 8787;
 const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
-const DB_FILE = 'clausewright.db';
+
 // Work still running this long after a stop signal is cut off rather than holding the process.
 const SHUTDOWN_GRACE_MS = 10_000;
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { accountCommand } from './accountCommand.ts';
 import { check, type Flags, fields, type Io, render } from './commands.ts';
 import { diffCommand } from './diffCommand.ts';
 import { UsageError } from './UsageError.ts';
@@ -8,6 +9,10 @@ export const USAGE = `usage:
   cw check <template> [--values v.json]
   cw fields <template>
   cw diff <old template dir or .md> <new template dir or .md> [--json]
+  cw user add <username> --role admin|user [--password <pw>] [--name <display name>]
+  cw user list | cw user password <username> [--password <pw>]
+  cw token create <username> [--name <label>] | cw token list [<username>] | cw token revoke <id>
+    (accounts and API tokens in the store of CLAUSEWRIGHT_DATA_DIR; a generated password or a token prints once)
 
 exit codes: 0 ok, 2 bad input (template, values, arguments), 1 internal error
   cw diff: 0 identical, 1 different, 2 bad input or internal error`;
@@ -18,6 +23,8 @@ const COMMANDS = { render, check, fields } as const;
 export async function runCli(argv: string[], io: Io): Promise<number> {
   // For `diff`, 1 means "different", so an internal error must not exit with 1 (GNU diff uses 2 for trouble too).
   const internalError = argv[0] === 'diff' ? 2 : 1;
+  // Accounts have their own options (--role, --password, --name).
+  if (argv[0] === 'user' || argv[0] === 'token') return accountCommand(argv, io);
   try {
     const { positionals, values } = parseArgs({
       args: argv,
