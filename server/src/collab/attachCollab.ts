@@ -18,7 +18,7 @@ import {
   type RejectReason,
 } from '../metrics/CollabMetrics.ts';
 import { authorize, type CollabUser } from './authorize.ts';
-import { checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
+import { type AwarenessEntry, checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
 import { FrameError, MESSAGE_AWARENESS, MESSAGE_SYNC, readCollabFrame } from './readCollabFrame.ts';
 import { UpdateGuard } from './UpdateGuard.ts';
@@ -415,13 +415,33 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
       return;
     }
     case 'awareness': {
-      const update = frame.update;
-      if (limits.maxAwarenessBytes > 0 && update.length > limits.maxAwarenessBytes) {
+      const read = checkAwarenessUpdate(frame.update);
+      if ('problem' in read) {
+        countRejected(metrics, 'invalid_awareness');
+        connection.drop(CLOSE_INVALID_UPDATE, read.problem);
+        return;
+      }
+      if (limits.maxAwarenessBytes > 0 && read.entries.some((e) => e.bytes > limits.maxAwarenessBytes)) {
         closeForLimit(
           connection,
           metrics,
           'awareness_size',
-          `awareness update too large (limit ${limits.maxAwarenessBytes} bytes)`,
+          `awareness state too large (limit ${limits.maxAwarenessBytes} bytes)`,
+        );
+        return;
+      }
+      // y-websocket clients send back every awareness change they receive: such echoes change nothing here and
+      // cost no budget, or every client of a busy document would be over the rate.
+      const fresh = read.entries.filter((entry) => isNewAwareness(hubDoc, entry));
+      if (fresh.length === 0) return;
+      const joining = fresh.filter((e) => e.state !== null && !hubDoc.awareness.states.has(e.clientId)).length;
+      const controlled = hubDoc.sessions.get(session)?.size ?? 0;
+      if (limits.maxAwarenessClients > 0 && controlled + joining > limits.maxAwarenessClients) {
+        closeForLimit(
+          connection,
+          metrics,
+          'awareness_clients',
+          `too many awareness clients (limit ${limits.maxAwarenessClients})`,
         );
         return;
       }
@@ -434,13 +454,7 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
         );
         return;
       }
-      const problem = checkAwarenessUpdate(update);
-      if (problem) {
-        countRejected(metrics, 'invalid_awareness');
-        connection.drop(CLOSE_INVALID_UPDATE, problem);
-        return;
-      }
-      hub.receiveAwareness(hubDoc, session, update);
+      hub.receiveAwareness(hubDoc, session, frame.update);
       return;
     }
     case 'query-awareness': {
@@ -459,6 +473,17 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
       return;
     }
   }
+}
+
+/** Whether applying `entry` would change the document's awareness (y-protocols' own rule: a newer clock, or a
+ * removal at the same clock). */
+function isNewAwareness(hubDoc: HubDocument, entry: AwarenessEntry): boolean {
+  const known = hubDoc.awareness.meta.get(entry.clientId);
+  if (!known) return entry.state !== null;
+  return (
+    entry.clock > known.clock ||
+    (entry.clock === known.clock && entry.state === null && hubDoc.awareness.states.has(entry.clientId))
+  );
 }
 
 /** A close reason fits in 123 bytes of UTF-8 (RFC 6455). */

@@ -13,8 +13,10 @@ export interface CollabLimits {
   maxConnectionsPerIp: number;
   /** Awareness messages (and awareness queries) per second per connection (a bucket holding one second's worth). */
   maxAwarenessPerSecond: number;
-  /** Largest awareness update, in bytes. */
+  /** Largest awareness state of one client (its JSON), in bytes. */
   maxAwarenessBytes: number;
+  /** Awareness client ids one connection may bring (a browser tab has one; a reconnect may briefly add one). */
+  maxAwarenessClients: number;
   /** Sync requests (sync step 1, each answered with a diff of the whole document) per second per connection. */
   maxSyncRequestsPerSecond: number;
   /** Upgrade requests per second per remote address, before anything is authorised or loaded. */
@@ -34,6 +36,7 @@ export const DEFAULT_COLLAB_LIMITS: Readonly<CollabLimits> = Object.freeze({
   maxConnectionsPerIp: 1000,
   maxAwarenessPerSecond: 20,
   maxAwarenessBytes: 8 * 1024,
+  maxAwarenessClients: 4,
   maxSyncRequestsPerSecond: 10,
   maxUpgradesPerIpPerSecond: 200,
   maxPendingUpgrades: 1000,
@@ -47,6 +50,7 @@ export const COLLAB_LIMIT_ENV: Readonly<Record<keyof CollabLimits, string>> = Ob
   maxConnectionsPerIp: 'CLAUSEWRIGHT_MAX_CONNECTIONS_PER_IP',
   maxAwarenessPerSecond: 'CLAUSEWRIGHT_MAX_AWARENESS_PER_SECOND',
   maxAwarenessBytes: 'CLAUSEWRIGHT_MAX_AWARENESS_BYTES',
+  maxAwarenessClients: 'CLAUSEWRIGHT_MAX_AWARENESS_CLIENTS',
   maxSyncRequestsPerSecond: 'CLAUSEWRIGHT_MAX_SYNC_REQUESTS_PER_SECOND',
   maxUpgradesPerIpPerSecond: 'CLAUSEWRIGHT_MAX_UPGRADES_PER_IP_PER_SECOND',
   maxPendingUpgrades: 'CLAUSEWRIGHT_MAX_PENDING_UPGRADES',
@@ -60,6 +64,7 @@ export type LimitKind =
   | 'connections_per_ip'
   | 'awareness_rate'
   | 'awareness_size'
+  | 'awareness_clients'
   | 'sync_rate'
   | 'upgrade_rate'
   | 'pending_upgrades';

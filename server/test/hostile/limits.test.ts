@@ -126,11 +126,32 @@ describe('collab limits', () => {
     expect(limitCount(server, 'awareness_rate')).toBe(0);
   });
 
-  it('closes a connection sending an awareness update over maxAwarenessBytes', async () => {
+  it('does not count echoes of awareness the server already has (y-websocket sends every change back)', async () => {
+    server = await startHostileApp({ limits: { maxAwarenessPerSecond: 5 } });
+    const owner = await openAccepted(`${server.wsUrl}/limits-e3`);
+    owner.ws.send(awarenessFrame(awarenessUpdate(42, 1, { cursor: 1 })));
+    await waitFor(() => server?.hub.loaded('limits-e3')?.awareness.states.has(42) === true);
+    const echoer = await openAccepted(`${server.wsUrl}/limits-e3`);
+    for (let i = 0; i < 30; i++) echoer.ws.send(awarenessFrame(awarenessUpdate(42, 1, { cursor: 1 })));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(echoer.ws.readyState).toBe(echoer.ws.OPEN);
+    expect(limitCount(server, 'awareness_rate')).toBe(0);
+  });
+
+  it('closes a connection bringing more awareness clients than maxAwarenessClients', async () => {
+    server = await startHostileApp({ limits: { maxAwarenessClients: 2 } });
+    const { ws, ended } = await openAccepted(`${server.wsUrl}/limits-e4`);
+    for (let id = 1; id <= 3; id++) ws.send(awarenessFrame(awarenessUpdate(100 + id, 1, { n: id })));
+    expect(await ended).toEqual({ code: CLOSE_POLICY, reason: 'too many awareness clients (limit 2)' });
+    expect(limitCount(server, 'awareness_clients')).toBe(1);
+    expect(server.hub.loaded('limits-e4')?.awareness.states.has(103)).toBe(false);
+  });
+
+  it('closes a connection sending an awareness state over maxAwarenessBytes', async () => {
     server = await startHostileApp({ limits: { maxAwarenessBytes: 100 } });
     const { ws, ended } = await openAccepted(`${server.wsUrl}/limits-f`);
     ws.send(awarenessFrame(awarenessUpdate(42, 1, { name: 'x'.repeat(200) })));
-    expect(await ended).toEqual({ code: CLOSE_POLICY, reason: 'awareness update too large (limit 100 bytes)' });
+    expect(await ended).toEqual({ code: CLOSE_POLICY, reason: 'awareness state too large (limit 100 bytes)' });
     expect(limitCount(server, 'awareness_size')).toBe(1);
   });
 

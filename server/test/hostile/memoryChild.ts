@@ -51,6 +51,10 @@ function nestedParagraph(): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+const bigState = new TextEncoder().encode(JSON.stringify({ user: { name: 'x'.repeat(300) } }));
+// One entry: client 7, clock 1, the state (its length fits one varint byte pair).
+const bigAwareness = Uint8Array.from([1, 7, 1, 0x80 | (bigState.length & 0x7f), bigState.length >> 7, ...bigState]);
+
 /** One connection: open, send `frames`, then close (or be closed); resolves when it is over either way. */
 function cycle(path: string, frames: Uint8Array[]): Promise<string> {
   return new Promise((resolve) => {
@@ -87,8 +91,8 @@ async function run(cycles: number, tally: Map<string, number>): Promise<void> {
         case 11: // schema-breaking update
           ending = await cycle(`/${doc}`, [updateFrame(nestedParagraph())]);
           break;
-        case 15: // over a limit
-          ending = await cycle(`/${doc}`, [awarenessFrame(new Uint8Array(300))]);
+        case 15: // over a limit: an awareness state bigger than maxAwarenessBytes
+          ending = await cycle(`/${doc}`, [awarenessFrame(bigAwareness)]);
           break;
         default:
           ending = await cycle(`/${doc}?name=user${n % 50}`, [updateFrame(newClause())]);
