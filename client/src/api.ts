@@ -1,5 +1,7 @@
 import type { Locale, NumberingScheme, Problem, SourceProblem, Template, TemplateSummary } from '@clausewright/model';
 
+import { goToLogin } from './auth/goToLogin.ts';
+
 export type { SourceProblem, TemplateSummary };
 
 /** One template draft as `GET /api/templates` lists it. */
@@ -16,6 +18,8 @@ export interface TemplateListItem {
 export interface TemplateMeta extends TemplateListItem {
   clauses: number;
   fields: number;
+  /** The caller's role on the template (a global admin is owner everywhere). */
+  role: 'owner' | 'editor' | 'viewer';
 }
 
 /** What `createTemplate` posts: a blank template (one empty clause), or Clause Markdown to import. */
@@ -38,10 +42,15 @@ export class ApiError extends Error {
   }
 }
 
-/** Fetches an API path; a non-2xx answer throws ApiError with the server's message and problems. */
+/**
+ * Fetches an API path; a non-2xx answer throws ApiError with the server's message and problems. A 401 (the session
+ * ended or never was) also sends the page to the login page, which comes back here once logged in.
+ */
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const res = await fetch(path, init);
   if (res.ok) return res;
+  // A failed login is the login page's own answer, not a reason to go there.
+  if (res.status === 401 && !path.startsWith('/api/session')) goToLogin();
   let message = `${res.status} ${res.statusText}`;
   let problems: Problem[] = [];
   try {

@@ -144,12 +144,14 @@ export function createApp(options: AppOptions): App {
       method: 'GET',
       path: /^\/api\/templates\/([^/]+)$/,
       access: viewer,
-      handle: async (_req, res, [id]) => {
+      handle: async (_req, res, [id], caller) => {
         const template = await readDraft(hub, id as string);
         let clauses = 0;
         for (const _ of eachBodyClause(template.body)) clauses++;
         const fields = Object.keys(template.fields).length;
-        sendJson(res, 200, { ...(await listItem(id as string, template)), clauses, fields });
+        // The caller's role, so the client can offer only what it may do (read-only for viewers).
+        const role = auth ? await auth.roleOn(callerOf(caller).user, id as string) : null;
+        sendJson(res, 200, { ...(await listItem(id as string, template)), clauses, fields, role });
       },
     },
     {

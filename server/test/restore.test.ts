@@ -1,7 +1,6 @@
 import { serializeTemplate } from '@clausewright/markdown';
 import { yDocToTemplate } from '@clausewright/schema';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { waitFor } from './collab/startCollab.ts';
 import { typeIntoClause, useLiveServer } from './liveServer.ts';

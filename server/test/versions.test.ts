@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseTemplate } from '@clausewright/markdown';
 import type { Template } from '@clausewright/model';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from './collab/startCollab.ts';
 import { typeIntoClause, useLiveServer } from './liveServer.ts';
 

@@ -2,7 +2,9 @@ import { NUMBERING_SCHEMES, type NumberingScheme } from '@clausewright/model';
 import { FIELDS_MAP, META_MAP } from '@clausewright/schema';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, fetchTemplateMeta } from '../api.ts';
+import { ApiError, fetchTemplateMeta, type TemplateMeta } from '../api.ts';
+import { ShareDialog } from '../auth/ShareDialog.tsx';
+import '../auth/auth.css';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
 import { watchConnection } from '../connection/watchConnection.ts';
 import { FieldsPanel } from '../fields/FieldsPanel.tsx';
@@ -15,14 +17,11 @@ import { INITIAL_CONNECTION, uiStore, useUi } from '../state/uiStore.ts';
 import { ClauseEditor } from './ClauseEditor.tsx';
 import { CollabSession } from './CollabSession.ts';
 import { jumpToClause } from './jumpToClause.ts';
-import { NameDialog } from './NameDialog.tsx';
 import { TitleField } from './TitleField.tsx';
 import { useYMapValue } from './useYMapValue.ts';
 
-/** `/t/<id>`: asks for a display name once, then opens the template for co-editing. */
+/** `/t/<id>`: opens the template for co-editing as the logged-in account (read-only for its viewers). */
 export function EditorPage({ id }: { id: string }) {
-  const name = useUi((s) => s.name);
-  if (!name) return <NameDialog onSubmit={(n) => uiStore.getState().setName(n)} />;
   return <EditorWorkspace key={id} id={id} />;
 }
 
@@ -34,17 +33,28 @@ function EditorWorkspace({ id }: { id: string }) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const [meta, setMeta] = useState<TemplateMeta | null>(null);
   const nameRef = useRef(name);
+  // Until the role is known, nothing can be typed: a viewer never sees an editable page.
+  const readOnly = meta?.role !== 'owner' && meta?.role !== 'editor';
 
   useEffect(() => {
     // The websocket alone cannot tell a missing template from a slow server; the API can.
     const abort = new AbortController();
     fetchTemplateMeta(id, abort.signal).then(
-      () => setMissing(false),
+      (found) => {
+        setMeta(found);
+        setMissing(false);
+      },
       (e: unknown) => setMissing(e instanceof ApiError && e.status === 404),
     );
     return () => abort.abort();
   }, [id]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
 
   useEffect(() => {
     const s = new CollabSession(id, nameRef.current, location.origin);
@@ -76,12 +86,15 @@ function EditorWorkspace({ id }: { id: string }) {
 
   if (!session) return null;
   return (
-    <div className="cw-editor-page">
+    <div className="cw-editor-page" data-read-only={readOnly}>
       <div className="cw-docbar">
         <Link to={{ page: 'list' }} className="cw-back" title={t('nav.back')} aria-label={t('nav.back')}>
           ←
         </Link>
-        <TitleField ydoc={session.ydoc} />
+        {/* A disabled fieldset makes the title read-only for viewers without another prop on the field. */}
+        <fieldset className="cw-title-set" disabled={readOnly} data-read-only={readOnly}>
+          <TitleField ydoc={session.ydoc} />
+        </fieldset>
         <ConnectionStatus />
         <button
           type="button"
@@ -95,7 +108,18 @@ function EditorWorkspace({ id }: { id: string }) {
         <Link to={{ page: 'fill', id }} className="button" data-testid="fill-link">
           {t('nav.preview')}
         </Link>
+        {meta?.role === 'owner' ? (
+          <button type="button" data-testid="share-button" onClick={() => setSharing(true)}>
+            {t('share.button')}
+          </button>
+        ) : null}
       </div>
+      {meta?.role === 'viewer' ? (
+        <div className="cw-readonly-banner" role="status" data-testid="read-only-banner">
+          {t('auth.readOnly')}
+        </div>
+      ) : null}
+      {sharing && meta ? <ShareDialog id={id} title={meta.title} onClose={() => setSharing(false)} /> : null}
       <div className="cw-workspace">
         <aside className="cw-pane cw-pane-left">
           <Outline onJump={jump} />
@@ -118,9 +142,13 @@ function EditorWorkspace({ id }: { id: string }) {
         </main>
         <aside className="cw-pane cw-pane-right">
           {historyOpen ? (
-            <HistoryPanel id={id} onClose={() => setHistoryOpen(false)} />
+            <HistoryPanel id={id} canEdit={!readOnly} onClose={() => setHistoryOpen(false)} />
           ) : (
-            editor && <FieldsPanel editor={editor} fields={session.ydoc.getMap(FIELDS_MAP)} />
+            editor && (
+              <fieldset className="cw-fields-set" disabled={readOnly}>
+                <FieldsPanel editor={editor} fields={session.ydoc.getMap(FIELDS_MAP)} />
+              </fieldset>
+            )
           )}
         </aside>
       </div>

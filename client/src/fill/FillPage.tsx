@@ -3,7 +3,6 @@ import { renderHtml } from '@clausewright/render';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { Link } from '../routing/Link.tsx';
-import { useUi } from '../state/uiStore.ts';
 import { buildForm } from './buildForm.ts';
 import { inputId } from './FieldInput.tsx';
 import { FillForm } from './FillForm.tsx';
@@ -34,7 +33,6 @@ interface Refusal {
  */
 export function FillPage({ id }: { id: string }) {
   const t = useT();
-  const by = useUi((s) => s.name);
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [input, setInput] = useState<FormInput>({});
@@ -203,12 +201,11 @@ export function FillPage({ id }: { id: string }) {
           id={id}
           version={loaded.version}
           values={values}
-          by={by}
           onRefused={(list, refused) => setRefusal({ problems: list, values: refused })}
         >
           <FillProblems problems={problems} fields={template.fields} expanded={refusal !== null} onPick={pickInList} />
         </IssuePanel>
-        <ValuesSets id={id} version={loaded.version} values={values} by={by} onOpen={openSet} />
+        <ValuesSets id={id} version={loaded.version} values={values} onOpen={openSet} />
         <FillForm
           groups={groups}
           fields={template.fields}

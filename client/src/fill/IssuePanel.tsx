@@ -11,7 +11,6 @@ interface Props {
   id: string;
   version: FillVersion;
   values: Values;
-  by: string;
   /** A strict render refused these values: the page shows every problem beside its input. */
   onRefused(problems: Problem[], values: Values): void;
   /** The list of problems, shown under the buttons. */
@@ -26,7 +25,7 @@ type State =
   | { state: 'failed'; message: string };
 
 /** Issues the document: the server renders the chosen version strictly, logs it, and the browser saves the file. */
-export function IssuePanel({ id, version, values, by, onRefused, children }: Props) {
+export function IssuePanel({ id, version, values, onRefused, children }: Props) {
   const t = useT();
   const [status, setStatus] = useState<State>({ state: 'idle' });
   const busy = status.state === 'busy';
@@ -34,7 +33,7 @@ export function IssuePanel({ id, version, values, by, onRefused, children }: Pro
   const issue = async (format: DocumentFormat) => {
     setStatus({ state: 'busy', format });
     try {
-      const file = await issueDocument(id, { version, values, format, by });
+      const file = await issueDocument(id, { version, values, format });
       saveFile(file.blob, file.filename);
       setStatus({ state: 'issued', file });
     } catch (e) {

@@ -17,13 +17,12 @@ interface Props {
   id: string;
   version: FillVersion;
   values: Values;
-  by: string;
   /** Restores a reopened set: its values, and the version it was saved with. */
   onOpen(set: ValuesSet): Promise<void>;
 }
 
 /** Named sets of values for this template: save the form as one, reopen, overwrite or delete them. */
-export function ValuesSets({ id, version, values, by, onOpen }: Props) {
+export function ValuesSets({ id, version, values, onOpen }: Props) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [sets, setSets] = useState<ValuesSetInfo[] | null>(null);
@@ -59,7 +58,7 @@ export function ValuesSets({ id, version, values, by, onOpen }: Props) {
 
   const save = () =>
     run(async () => {
-      const created = await createValuesSet(id, { name: name.trim(), version, values, by });
+      const created = await createValuesSet(id, { name: name.trim(), version, values });
       setName('');
       return t('fill.setSaved', { name: created.name });
     });

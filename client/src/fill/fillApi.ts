@@ -82,8 +82,6 @@ export interface IssueRequest {
   version: FillVersion;
   values: Values;
   format: DocumentFormat;
-  /** The display name of who issues it. */
-  by?: string;
 }
 
 /**
@@ -91,7 +89,8 @@ export interface IssueRequest {
  * every problem with the values.
  */
 export async function issueDocument(id: string, req: IssueRequest, signal?: AbortSignal): Promise<RenderedFile> {
-  const body = { version: req.version, values: req.values, format: req.format, strict: true, by: req.by || undefined };
+  // No `by`: the server records the logged-in account as who issued it.
+  const body = { version: req.version, values: req.values, format: req.format, strict: true };
   const res = await postJson(`${templatePath(id)}/render`, body, signal);
   return readFile(res, `${id}.${req.format}`);
 }
@@ -128,11 +127,11 @@ export interface ValuesSetBody {
   name: string;
   version: FillVersion;
   values: Values;
-  by?: string;
 }
 
+/** Saves a new set; the server records the logged-in account as who made it. */
 export async function createValuesSet(id: string, body: ValuesSetBody): Promise<ValuesSet> {
-  return (await sendJson('POST', valuesPath(id), { ...body, by: body.by || undefined })).json();
+  return (await sendJson('POST', valuesPath(id), body)).json();
 }
 
 /** Overwrites a set's values (and the version they were filled against), keeping its name. */

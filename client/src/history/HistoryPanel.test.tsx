@@ -35,7 +35,8 @@ beforeEach(() => {
       const created = {
         version: versions.length + 1,
         message: body.message,
-        author: body.author,
+        // The server signs a version with the logged-in account's display name.
+        author: '王律师',
         createdAt: new Date().toISOString(),
         hash: 'h',
       };
@@ -58,11 +59,11 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
 
-async function render(): Promise<HTMLElement> {
+async function render(canEdit = true): Promise<HTMLElement> {
   const host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  await act(async () => root?.render(<HistoryPanel id="nda" onClose={() => {}} />));
+  await act(async () => root?.render(<HistoryPanel id="nda" canEdit={canEdit} onClose={() => {}} />));
   await settle();
   return host;
 }
@@ -98,12 +99,12 @@ describe('HistoryPanel', () => {
     expect(host.querySelector('[data-testid=history-error]')?.textContent).toContain('请填写版本说明');
   });
 
-  it('publishes with the display name as author and lists the new version, newest first', async () => {
+  it('publishes without naming an author (the server signs it) and lists the new version, newest first', async () => {
     const host = await render();
     const input = host.querySelector('[data-testid=publish-message]') as HTMLInputElement;
     await type(input, ' v1 — 初稿 ');
     await submit(host);
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ message: 'v1 — 初稿', author: '王律师' });
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ message: 'v1 — 初稿' });
     expect(items(host)).toEqual(['1']);
     expect(input.value).toBe('');
     await type(input, 'v2');
@@ -123,6 +124,15 @@ describe('HistoryPanel', () => {
     expect(oldest?.querySelector('[data-testid=version-open]')?.getAttribute('href')).toBe('/t/nda/versions/1');
     const time = newest?.querySelector('time');
     expect(time?.getAttribute('title')).toMatch(/\d{2}:\d{2}:\d{2}/);
+  });
+
+  it('offers a viewer the versions to open and compare, but neither publishing nor restoring', async () => {
+    versions = [{ version: 1, message: '初稿', author: null, createdAt: '2026-11-25T10:00:00Z', hash: 'a' }];
+    const host = await render(false);
+    expect(items(host)).toEqual(['1']);
+    expect(host.querySelector('[data-testid=publish-form]')).toBeNull();
+    expect(host.querySelector('[data-testid=version-restore]')).toBeNull();
+    expect(host.querySelector('[data-testid=version-open]')).not.toBeNull();
   });
 
   it('asks before restoring a whole version and shows the server error', async () => {

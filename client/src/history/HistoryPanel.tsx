@@ -16,7 +16,7 @@ import './history.css';
  * The editor's history side panel: publish the draft as a version (signed with the display name), the versions
  * newest first with open / compare / restore, and a picker to compare any two.
  */
-export function HistoryPanel({ id, onClose }: { id: string; onClose(): void }) {
+export function HistoryPanel({ id, canEdit = true, onClose }: { id: string; canEdit?: boolean; onClose(): void }) {
   const t = useT();
   const versions = useLoad((signal) => fetchVersions(id, signal), [id]);
   const list = versions.data ?? [];
@@ -53,14 +53,17 @@ export function HistoryPanel({ id, onClose }: { id: string; onClose(): void }) {
           </button>
         </span>
       </header>
-      <PublishForm
-        id={id}
-        onPublished={(v) => {
-          setError(null);
-          setNotice(t('history.published', { n: v.version }));
-          versions.reload();
-        }}
-      />
+      {/* Viewers read the history; publishing and restoring change the template. */}
+      {canEdit && (
+        <PublishForm
+          id={id}
+          onPublished={(v) => {
+            setError(null);
+            setNotice(t('history.published', { n: v.version }));
+            versions.reload();
+          }}
+        />
+      )}
       {notice && (
         <p className="cw-history-notice" role="status" data-testid="history-notice">
           {notice}
@@ -83,6 +86,7 @@ export function HistoryPanel({ id, onClose }: { id: string; onClose(): void }) {
               id={id}
               info={v}
               previous={list[i + 1]?.version ?? null}
+              canEdit={canEdit}
               onRestore={() =>
                 act(async () => {
                   await restoreVersion(id, v.version);
@@ -114,7 +118,7 @@ function PublishForm({ id, onPublished }: { id: string; onPublished(v: VersionIn
     setBusy(true);
     setError(null);
     try {
-      const version = await publishVersion(id, message.trim(), name);
+      const version = await publishVersion(id, message.trim());
       setMessage('');
       onPublished(version);
     } catch (err) {
@@ -152,10 +156,11 @@ interface VersionItemProps {
   id: string;
   info: VersionInfo;
   previous: number | null;
+  canEdit: boolean;
   onRestore(): Promise<void>;
 }
 
-function VersionItem({ id, info, previous, onRestore }: VersionItemProps) {
+function VersionItem({ id, info, previous, canEdit, onRestore }: VersionItemProps) {
   const t = useT();
   const n = info.version;
   return (
@@ -178,14 +183,16 @@ function VersionItem({ id, info, previous, onRestore }: VersionItemProps) {
             {t('history.comparePrevious')}
           </Link>
         )}
-        <ConfirmButton
-          testId="version-restore"
-          className="cw-link-button"
-          question={t('history.confirmRestoreVersion', { n })}
-          onConfirm={onRestore}
-        >
-          {t('history.restoreVersion')}
-        </ConfirmButton>
+        {canEdit && (
+          <ConfirmButton
+            testId="version-restore"
+            className="cw-link-button"
+            question={t('history.confirmRestoreVersion', { n })}
+            onConfirm={onRestore}
+          >
+            {t('history.restoreVersion')}
+          </ConfirmButton>
+        )}
       </div>
     </li>
   );

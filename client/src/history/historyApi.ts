@@ -42,8 +42,9 @@ export async function fetchVersions(id: string, signal?: AbortSignal): Promise<V
 }
 
 /** Publishes the current draft as the next version. */
-export async function publishVersion(id: string, message: string, author: string): Promise<VersionInfo> {
-  return (await postJson(`${templatePath(id)}/versions`, { message, author: author || null })).json();
+export async function publishVersion(id: string, message: string): Promise<VersionInfo> {
+  // The server signs the version with the logged-in account's display name.
+  return (await postJson(`${templatePath(id)}/versions`, { message })).json();
 }
 
 /** A published version as the model's Template. */

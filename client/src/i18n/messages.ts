@@ -1,3 +1,4 @@
+import { authEn, authZh } from '../auth/messages.ts';
 import { fillEn, fillZh } from '../fill/messages.ts';
 import { historyEn, historyZh } from '../history/messages.ts';
 
@@ -11,6 +12,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 const zh = {
   ...historyZh,
   ...fillZh,
+  ...authZh,
   'app.name': 'Clausewright',
   'app.tagline': '合同模板',
   'header.lang': 'English',
@@ -95,6 +97,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...historyEn,
   ...fillEn,
+  ...authEn,
   'app.name': 'Clausewright',
   'app.tagline': 'contract templates',
   'header.lang': '中文',

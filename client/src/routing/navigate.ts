@@ -4,11 +4,12 @@ import { parseRoute, type Route, routePath } from './parseRoute.ts';
 /** Goes to another page of the app without reloading: pushes the URL and updates the store's route. */
 export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {
   const path = typeof to === 'string' ? to : routePath(to);
-  if (path !== location.pathname) {
+  if (path !== location.pathname + location.search) {
     if (options.replace) history.replaceState(null, '', path);
     else history.pushState(null, '', path);
   }
-  uiStore.getState().setRoute(parseRoute(path));
+  // A string may carry a query (`/login?next=…`); the route is the path's.
+  uiStore.getState().setRoute(parseRoute(path.split('?')[0] as string));
   window.scrollTo(0, 0);
 }
 

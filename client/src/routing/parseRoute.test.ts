@@ -5,6 +5,7 @@ describe('parseRoute', () => {
   it('reads every page', () => {
     expect(parseRoute('/')).toEqual({ page: 'list' });
     expect(parseRoute('/documents/')).toEqual({ page: 'documents' });
+    expect(parseRoute('/login')).toEqual({ page: 'login' });
     expect(parseRoute('/t/nda')).toEqual({ page: 'editor', id: 'nda' });
     expect(parseRoute('/t/nda/fill')).toEqual({ page: 'fill', id: 'nda' });
     expect(parseRoute('/t/nda/versions/3')).toEqual({ page: 'version', id: 'nda', version: 3 });
@@ -45,6 +46,7 @@ describe('parseRoute', () => {
     const routes: Route[] = [
       { page: 'list' },
       { page: 'documents' },
+      { page: 'login' },
       { page: 'editor', id: 'a b/c' },
       { page: 'fill', id: '服务协议' },
       { page: 'version', id: 'a/b', version: 7 },

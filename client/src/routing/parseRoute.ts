@@ -1,6 +1,7 @@
 /** A page of the app, as its URL names it. */
 export type Route =
   | { page: 'list' }
+  | { page: 'login' }
   | { page: 'documents' }
   | { page: 'editor'; id: string }
   | { page: 'fill'; id: string }
@@ -15,13 +16,14 @@ const VERSION = /^[1-9]\d{0,14}$/;
 
 /**
  * Reads a pathname (a trailing slash is fine):
- * `/`, `/documents` (the log of issued documents), `/t/<id>`, `/t/<id>/fill` (also `/t/<id>/preview`, its old name), `/t/<id>/versions/<n>` (a read-only
+ * `/`, `/login`, `/documents` (the log of issued documents), `/t/<id>`, `/t/<id>/fill` (also `/t/<id>/preview`, its old name), `/t/<id>/versions/<n>` (a read-only
  * version) and `/t/<id>/diff/<from>/<to>` (each side a version number or `draft`).
  */
 export function parseRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '' || path === '/') return { page: 'list' };
   if (path === '/documents') return { page: 'documents' };
+  if (path === '/login') return { page: 'login' };
   const notFound: Route = { page: 'notFound', path: pathname };
   const parts = path.split('/').slice(1);
   if (parts[0] !== 't' || parts.length < 2 || parts.length > 5) return notFound;
@@ -59,6 +61,8 @@ export function routePath(route: Route): string {
       return '/';
     case 'documents':
       return '/documents';
+    case 'login':
+      return '/login';
     case 'editor':
       return base;
     case 'fill':

@@ -71,4 +71,16 @@ describe('the UI store', () => {
     expect(store.getState().connection).toMatchObject({ state: 'connected', unsynced: 2 });
     expect(calls).toBe(2);
   });
+
+  it('starts with the session unknown; a logged-in account sets the display name, a logout keeps it', () => {
+    const { map, env: e } = env({}, { [NAME_KEY]: 'Old' });
+    const store = createUiStore(e);
+    expect(store.getState().user).toBeUndefined();
+    store.getState().setUser({ username: 'wang', displayName: '王律师', admin: false });
+    expect(store.getState().name).toBe('王律师');
+    expect(map.get(NAME_KEY)).toBe('王律师');
+    store.getState().setUser(null);
+    expect(store.getState().user).toBeNull();
+    expect(store.getState().name).toBe('王律师');
+  });
 });

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi, useStore } from 'zustand';
+import type { SessionUser } from '../auth/authApi.ts';
 import { detectLang } from '../i18n/detectLang.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { parseRoute, type Route } from '../routing/parseRoute.ts';
@@ -25,8 +26,12 @@ export interface UiState {
   /** Display name shown beside this user's caret; empty until asked. */
   name: string;
   route: Route;
+  /** The logged-in account: undefined until the server answered, null when nobody is logged in. */
+  user: SessionUser | null | undefined;
   connection: Connection;
   setLang(lang: Lang): void;
+  /** Sets the logged-in account; its display name becomes the name shown beside this user's caret. */
+  setUser(user: SessionUser | null): void;
   setName(name: string): void;
   setRoute(route: Route): void;
   setConnection(patch: Partial<Connection>): void;
@@ -65,6 +70,7 @@ export function createUiStore(env: UiEnvironment): StoreApi<UiState> {
     lang: readLang(env),
     name: readName(env),
     route: parseRoute(env.pathname),
+    user: undefined,
     connection: INITIAL_CONNECTION,
     setLang(lang) {
       safeSet(env.storage, LANG_KEY, lang);
@@ -75,6 +81,10 @@ export function createUiStore(env: UiEnvironment): StoreApi<UiState> {
       if (!trimmed) return;
       safeSet(env.storage, NAME_KEY, trimmed);
       set({ name: trimmed });
+    },
+    setUser(user) {
+      if (user) safeSet(env.storage, NAME_KEY, user.displayName);
+      set(user ? { user, name: user.displayName } : { user });
     },
     setRoute(route) {
       set({ route });
