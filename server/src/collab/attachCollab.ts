@@ -73,6 +73,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
   const perUser = new ConnectionCounter();
   const perIp = new ConnectionCounter();
   const guard = new UpdateGuard(limits.maxDocumentBytes);
+  metrics.checkCopies.collectFrom(() => guard.shadowCount);
   // An update refused only after it was applied to the guard's copy costs a rebuild of that copy (O(document)):
   // each one costs its sender's address a quarter second of upgrades, so one address cannot keep the server busy.
   const penalize = (ip: string) => {

@@ -22,6 +22,8 @@ export interface CollabMetrics {
   readonly connections: Gauge;
   /** Documents loaded or loading in the hub (read at scrape time). */
   readonly docsLoaded: Gauge;
+  /** Y.Doc copies the update checks hold (documents edited in the last minute; read at scrape time). */
+  readonly checkCopies: Gauge;
   /** Document updates accepted from clients (`rate()` of it is updates/s). */
   readonly updates: Counter;
   /** Frames refused, by reason; each one closed its connection. */
@@ -41,6 +43,10 @@ export function createCollabMetrics(registry = new MetricsRegistry()): CollabMet
     registry,
     connections: registry.gauge('clausewright_collab_connections', 'Open co-editing websocket connections.'),
     docsLoaded: registry.gauge('clausewright_docs_loaded', 'Documents loaded (or loading) in the hub.'),
+    checkCopies: registry.gauge(
+      'clausewright_check_copies',
+      'Y.Doc copies of edited documents held to check updates against the template schema.',
+    ),
     updates: registry.counter('clausewright_updates_total', 'Document updates accepted from clients.'),
     rejectedFrames: registry.counter(
       'clausewright_rejected_frames_total',

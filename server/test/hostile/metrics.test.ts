@@ -52,6 +52,7 @@ describe('collab metrics', () => {
     typeIntoClause(alice, '二');
     await waitFor(() => server.metrics.updates.get() === 2 && server.metrics.storeAppendSeconds.count >= 2);
     expect(scrape()).toContain('clausewright_updates_total 2\n');
+    expect(scrape()).toContain('clausewright_check_copies 1\n');
     for (const p of providers) p.destroy();
     await waitFor(() => server.metrics.connections.get() === 0);
   });
