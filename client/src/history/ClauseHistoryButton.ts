@@ -94,7 +94,16 @@ function button(templateId: string, clauseId: string, opened: { popover: OpenPop
     // The label is the live one the labels plugin put on the clause's paragraph.
     const label = el.closest('p[data-type=clause]')?.getAttribute('data-label') ?? '';
     const clause = el.closest('p[data-type=clause]');
-    opened.popover = open(el.getBoundingClientRect(), clause?.getBoundingClientRect().top, templateId, clauseId, label);
+    // A read-only editor (a viewer's) offers the history but not restoring from it.
+    const canRestore = el.closest('[contenteditable=false].ProseMirror') === null;
+    opened.popover = open(
+      el.getBoundingClientRect(),
+      clause?.getBoundingClientRect().top,
+      templateId,
+      clauseId,
+      label,
+      canRestore,
+    );
   });
   return el;
 }
@@ -106,6 +115,7 @@ function open(
   templateId: string,
   clauseId: string,
   label: string,
+  canRestore: boolean,
 ): OpenPopover {
   const host = document.createElement('div');
   const root = createRoot(host);
@@ -125,6 +135,8 @@ function open(
     style.top = 'auto';
     style.bottom = `${window.innerHeight - top + 4}px`;
   }
-  root.render(createElement(ClauseHistoryPopover, { templateId, clauseId, label, onNavigate: () => popover.close() }));
+  root.render(
+    createElement(ClauseHistoryPopover, { templateId, clauseId, label, canRestore, onNavigate: () => popover.close() }),
+  );
   return popover;
 }

@@ -19,10 +19,18 @@ interface ClauseHistoryPopoverProps {
   label: string;
   /** Called when a link leaves the editor, so the popover closes. */
   onNavigate(): void;
+  /** False in a read-only editor (a viewer's): no restore buttons. @default true */
+  canRestore?: boolean;
 }
 
 /** A clause's history: newest change first, each linking to its diff, with "restore from version N"; then who edited it. */
-export function ClauseHistoryPopover({ templateId, clauseId, label, onNavigate }: ClauseHistoryPopoverProps) {
+export function ClauseHistoryPopover({
+  templateId,
+  clauseId,
+  label,
+  onNavigate,
+  canRestore = true,
+}: ClauseHistoryPopoverProps) {
   const t = useT();
   const history = useLoad((signal) => fetchClauseHistory(templateId, clauseId, signal), [templateId, clauseId]);
   const versions = useLoad((signal) => fetchVersions(templateId, signal), [templateId]);
@@ -77,7 +85,7 @@ export function ClauseHistoryPopover({ templateId, clauseId, label, onNavigate }
                           {t('history.showDiff')}
                         </Link>
                       )}
-                      {typeof n === 'number' && change.status !== 'removed' && (
+                      {canRestore && typeof n === 'number' && change.status !== 'removed' && (
                         <ConfirmButton
                           testId="clause-history-restore"
                           className="cw-link-button"

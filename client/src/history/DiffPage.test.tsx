@@ -54,11 +54,15 @@ let failDiff = false;
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+/** The caller's role on the template, as `GET /api/templates/nda` says. */
+let role: 'owner' | 'editor' | 'viewer' = 'owner';
+
 beforeEach(() => {
   uiStore.getState().setLang('zh');
   calls = [];
   draft = DRAFT;
   failDiff = false;
+  role = 'owner';
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     calls.push({ method, url, body: init.body ? JSON.parse(String(init.body)) : undefined });
@@ -66,6 +70,7 @@ beforeEach(() => {
       if (failDiff) return json(500, { error: 'the store is down' });
       return json(200, diffTemplates(V1, draft));
     }
+    if (url === '/api/templates/nda') return json(200, { id: 'nda', role });
     if (url === '/api/templates/nda/versions') return json(200, VERSIONS);
     if (url === '/api/templates/nda/model') return json(200, draft);
     if (url === '/api/templates/nda/versions/1/model') return json(200, V1);
@@ -159,6 +164,14 @@ describe('DiffPage', () => {
     const button = host.querySelector<HTMLButtonElement>('[data-id=pay] [data-testid=restore-clause]');
     expect(button?.disabled).toBe(true);
     expect(host.querySelector('[data-id=pay]')?.textContent).toContain('只能恢复到当前草稿');
+  });
+
+  it('offers a viewer the diff but no restore', async () => {
+    role = 'viewer';
+    const host = await render(1, 'draft');
+    expect(rows(host).length).toBeGreaterThan(0);
+    expect(host.querySelector('[data-testid=restore-clause]')).toBeNull();
+    expect(host.querySelector('[data-testid=diff-restore-version]')).toBeNull();
   });
 
   it('offers no restore when `from` is the draft', async () => {

@@ -1,7 +1,7 @@
 import type { FieldChange, MetaChange, TemplateDiff } from '@clausewright/diff';
 import type { Condition } from '@clausewright/model';
 import { type ReactElement, useMemo, useState } from 'react';
-import { fetchTemplate } from '../api.ts';
+import { fetchTemplate, fetchTemplateMeta } from '../api.ts';
 import { describeCondition } from '../conditions/describeCondition.ts';
 import { uiText } from '../fields/uiText.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -29,6 +29,9 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
   const diff = useLoad((signal) => fetchDiff(id, from, to, signal), [id, from, to]);
   const versions = useLoad((signal) => fetchVersions(id, signal), [id]);
   const fieldLabels = useLoad((signal) => loadFieldLabels(id, [to, from], signal), [id, from, to]);
+  // Restoring changes the template: a viewer compares but is not offered it (the server refuses it anyway).
+  const meta = useLoad((signal) => fetchTemplateMeta(id, signal), [id]);
+  const canEdit = meta.data?.role !== 'viewer';
   const [changedOnly, setChangedOnly] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -87,7 +90,7 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
           {t('history.refresh')}
         </button>
         <span className="cw-spacer" />
-        {typeof from === 'number' && (
+        {typeof from === 'number' && canEdit && (
           <ConfirmButton
             testId="diff-restore-version"
             question={t('history.confirmRestoreVersion', { n: from })}
@@ -127,6 +130,7 @@ export function DiffPage({ id, from, to }: { id: string; from: DiffSide; to: Dif
           fieldLabels={fieldLabels.data}
           changedOnly={changedOnly}
           onChangedOnly={setChangedOnly}
+          canEdit={canEdit}
           onRestoreClause={(row, version) =>
             act(async () => {
               await restoreClause(id, row.id, version);
@@ -163,10 +167,21 @@ interface DiffBodyProps {
   busy: boolean;
   changedOnly: boolean;
   onChangedOnly(value: boolean): void;
+  canEdit: boolean;
   onRestoreClause(row: DiffRow, version: number): Promise<void>;
 }
 
-function DiffBody({ diff, fieldLabels, from, to, busy, changedOnly, onChangedOnly, onRestoreClause }: DiffBodyProps) {
+function DiffBody({
+  diff,
+  fieldLabels,
+  from,
+  to,
+  busy,
+  changedOnly,
+  onChangedOnly,
+  canEdit,
+  onRestoreClause,
+}: DiffBodyProps) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const names = useMemo((): TokenNames => {
@@ -221,7 +236,13 @@ function DiffBody({ diff, fieldLabels, from, to, busy, changedOnly, onChangedOnl
         ) : (
           <ol className="cw-diff-tree" data-testid="diff-clauses">
             {rows.map((row) => (
-              <ClauseRow key={`${row.id}:${row.status}`} row={row} names={names} onRestore={onRestoreClause} />
+              <ClauseRow
+                key={`${row.id}:${row.status}`}
+                row={row}
+                names={names}
+                canEdit={canEdit}
+                onRestore={onRestoreClause}
+              />
             ))}
           </ol>
         )}
@@ -295,10 +316,11 @@ function DiffBody({ diff, fieldLabels, from, to, busy, changedOnly, onChangedOnl
 interface ClauseRowProps {
   row: DiffRow;
   names: TokenNames;
+  canEdit: boolean;
   onRestore(row: DiffRow, version: number): Promise<void>;
 }
 
-function ClauseRow({ row, names, onRestore }: ClauseRowProps) {
+function ClauseRow({ row, names, canEdit, onRestore }: ClauseRowProps) {
   const t = useT();
   const restore = row.restore;
   const version = restore.kind === 'enabled' ? restore.version : null;
@@ -327,7 +349,7 @@ function ClauseRow({ row, names, onRestore }: ClauseRowProps) {
           )}
         </span>
         <span className="cw-spacer" />
-        {restore.kind !== 'none' && (
+        {restore.kind !== 'none' && canEdit && (
           <ConfirmButton
             testId="restore-clause"
             className="cw-small"
