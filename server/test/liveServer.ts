@@ -7,8 +7,11 @@ import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
 /** The whole server on port 0 for one test file, with y-websocket clients that are destroyed after each test. */
 export interface LiveServer {
   readonly server: TestServer;
-  /** A client on template `id` as display name `name`, synced. */
-  join(id: string, name: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }>;
+  /**
+   * A client on template `id` as display name `name`, synced. Its upgrade carries `authorization` (the admin's API
+   * token by default), so it keeps working once the websocket checks logins.
+   */
+  join(id: string, name: string, authorization?: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }>;
 }
 
 /** Registers the file's hooks: the server starts before its tests and stops after them. */
@@ -32,9 +35,9 @@ export function useLiveServer(): LiveServer {
       return running();
     },
     // No `this`: callers destructure `join`.
-    async join(id, name) {
+    async join(id, name, authorization = running().authorization) {
       const doc = new Y.Doc();
-      const provider = connect(running().wsUrl, id, doc, name);
+      const provider = connect(running().wsUrl, id, doc, name, { authorization });
       providers.push(provider);
       await synced(provider);
       return { doc, provider };

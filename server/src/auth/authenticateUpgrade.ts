@@ -24,3 +24,11 @@ export async function authenticateUpgrade(
   if (!(await store.summary(docId))) return { status: 404, message: `no template "${docId}"` };
   return { user: caller.user, role };
 }
+
+/** `authenticateUpgrade` bound to one server's auth and store: `(request, docId) => decision`, for the collab layer. */
+export function createUpgradeAuthenticator(
+  auth: Auth,
+  store: SummaryStore,
+): (request: IncomingMessage, docId: string) => Promise<UpgradeDecision> {
+  return (request, docId) => authenticateUpgrade(auth, store, request, docId);
+}

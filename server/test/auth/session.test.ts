@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateUpgrade } from '../../src/auth/authenticateUpgrade.ts';
+import { authenticateUpgrade, createUpgradeAuthenticator } from '../../src/auth/index.ts';
 import { LoginLimiter } from '../../src/auth/LoginLimiter.ts';
 import { ADMIN, REPO_TEMPLATES, startApp, type TestServer } from '../startApp.ts';
 
@@ -142,6 +142,15 @@ describe('authenticateUpgrade and access events', () => {
     const { cookie } = await logIn('admin', ADMIN.password);
     expect(await decide({ cookie })).toMatchObject({ user: { username: 'admin' }, role: 'owner' });
     expect(await decide({ cookie }, 'no-such-template')).toEqual({ status: 404, message: expect.any(String) });
+    // Bound to the server, as the collab layer takes it; a token in the URL is never read.
+    const bound = createUpgradeAuthenticator(server.auth, server.store);
+    const token = viewer.authorization.replace('Bearer ', '');
+    const inUrl = {
+      headers: {},
+      url: `/collab/${T}?token=${token}&access_token=${token}`,
+    } as unknown as IncomingMessage;
+    expect(await bound(inUrl, T)).toEqual({ status: 401, message: expect.any(String) });
+    expect(await bound(upgrade({ authorization: viewer.authorization }), T)).toMatchObject({ role: 'viewer' });
   });
 
   it('tells subscribers when a role is given, changed or taken away', async () => {

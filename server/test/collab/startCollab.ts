@@ -53,11 +53,24 @@ export async function startCollab(store: DocumentStore, options: DocumentHubOpti
   };
 }
 
-/** A y-websocket client in Node. */
-export function connect(url: string, docId: string, doc: Y.Doc, name = 'tester'): WebsocketProvider {
+/** A y-websocket client in Node; `headers` go on its upgrade requests (e.g. `authorization` or `cookie`). */
+export function connect(
+  url: string,
+  docId: string,
+  doc: Y.Doc,
+  name = 'tester',
+  headers?: Record<string, string>,
+): WebsocketProvider {
+  const Socket = headers
+    ? class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers });
+        }
+      }
+    : WebSocket;
   return new WebsocketProvider(url, docId, doc, {
     // biome-ignore lint/suspicious/noExplicitAny: ws is API-compatible with the browser WebSocket the provider expects.
-    WebSocketPolyfill: WebSocket as any,
+    WebSocketPolyfill: Socket as any,
     params: { name },
     disableBc: true,
   });
