@@ -124,6 +124,7 @@ export class PgStore implements DocumentStore, AccountStore {
     }
     try {
       if (schema !== undefined) await ensureSchema(client, schema);
+      else await assertSchemaExists(client, where);
       await migratePg(client);
     } catch (error) {
       client.release();
@@ -735,6 +736,18 @@ async function ensureSchema(client: pg.PoolClient, schema: string): Promise<void
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
+  }
+}
+
+/** Without one, migrating fails with PostgreSQL's bare "no schema has been selected to create in". */
+async function assertSchemaExists(client: pg.PoolClient, where: string): Promise<void> {
+  const { rows } = await client.query<{ schema: string | null; path: string }>(
+    `SELECT current_schema() AS schema, current_setting('search_path') AS path`,
+  );
+  if (rows[0]?.schema == null) {
+    throw new Error(
+      `PostgreSQL at ${where}: no schema of search_path "${rows[0]?.path}" exists; create it (CREATE SCHEMA …) or fix the URL's options`,
+    );
   }
 }
 

@@ -230,6 +230,19 @@ describe('PgStore', () => {
     await expect(PgStore.open(TEST_DATABASE_URL, { schema: 'Bad-Name' })).rejects.toThrow(/schema name/);
   });
 
+  it('uses the schema the URL’s search_path names, and says so when that schema does not exist', async () => {
+    const own = freshSchema();
+    const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${own}`)}`;
+    await expect(PgStore.open(url)).rejects.toThrow(new RegExp(`no schema of search_path "${own}" exists`));
+    cleanups.push(() => dropSchema(own));
+    await withClient('public', (c) => c.query(`CREATE SCHEMA ${own}`));
+    const store = await PgStore.open(url);
+    cleanups.push(() => store.close());
+    await store.append('d', bytes(1));
+    const stored = await withClient(own, (c) => c.query('SELECT count(*)::int AS n FROM updates'));
+    expect(stored.rows[0].n).toBe(1);
+  });
+
   it('rejects appends after close, and every other call too', async () => {
     const { store } = await isolatedStore();
     await store.close();
