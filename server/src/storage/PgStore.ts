@@ -46,6 +46,11 @@ export interface PgStoreOptions {
    * @default 5000
    */
   connectTimeoutMs?: number;
+  /**
+   * `application_name` of its connections, as `pg_stat_activity` shows them.
+   * @default 'clausewright'
+   */
+  applicationName?: string;
   /** Called with errors of idle pooled connections (a restarted server, say); the pool replaces them. */
   onIdleError?: (error: Error) => void;
 }
@@ -109,6 +114,7 @@ export class PgStore implements DocumentStore, AccountStore {
       connectionString: url,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      application_name: options.applicationName ?? 'clausewright',
       types,
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });

@@ -72,7 +72,7 @@ async function waitingCompactions(client: pg.Client): Promise<number> {
 async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for a compaction to reach its commit');
+    if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -241,6 +241,27 @@ describe('PgStore', () => {
     await store.append('d', bytes(1));
     const stored = await withClient(own, (c) => c.query('SELECT count(*)::int AS n FROM updates'));
     expect(stored.rows[0].n).toBe(1);
+  });
+
+  it('carries on with new connections after the database ended its connections (a restart, a failover)', async () => {
+    const own = freshSchema();
+    cleanups.push(() => dropSchema(own));
+    const applicationName = `cw_test_${own}`;
+    const idleErrors: Error[] = [];
+    const store = await PgStore.open(TEST_DATABASE_URL, {
+      schema: own,
+      applicationName,
+      onIdleError: (e) => idleErrors.push(e),
+    });
+    cleanups.push(() => store.close());
+    await store.append('d', bytes(1));
+    const ended = await withClient('public', (c) =>
+      c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]),
+    );
+    expect(ended.rowCount).toBeGreaterThan(0);
+    await waitFor(async () => idleErrors.length > 0);
+    await store.append('d', bytes(2));
+    expect(await store.load('d')).toEqual([bytes(1), bytes(2)]);
   });
 
   it('rejects appends after close, and every other call too', async () => {
