@@ -1,6 +1,7 @@
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger, type Logger } from '../createLogger.ts';
+import type { HubRelay } from '../relay/HubRelay.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import type { CollabSession } from './CollabSession.ts';
 import { type Batch, HubDocument } from './HubDocument.ts';
@@ -43,6 +44,14 @@ export const CLOSE_INVALID_UPDATE = 1007;
 export const CLOSE_STORE_FAILED = 1011;
 export const CLOSE_GOING_AWAY = 1001;
 
+/** Origin of awareness changes that came from another instance: applied and sent to sessions, never relayed back. */
+const RELAYED = Symbol('relayed');
+/** Origin of the awareness removals of a session that left (relayed, unlike the timeouts each instance runs). */
+const LEFT = Symbol('left');
+
+/** What `applyRelayedUpdate` did with an update. */
+export type RelayedResult = 'applied' | 'known' | 'missing';
+
 /**
  * The co-editing engine, with no transport: loads documents from a `DocumentStore`, applies session updates,
  * stores them and only then broadcasts them to the other sessions, relays awareness and unloads idle documents.
@@ -58,6 +67,7 @@ export class DocumentHub {
   readonly #loaded = new Map<string, HubDocument>();
   /** Documents keeping a Y.Doc, least recently read first, with the encoded size each was counted at. */
   readonly #mirrored = new Map<HubDocument, number>();
+  #relay: HubRelay | null = null;
   #closed = false;
 
   constructor(store: DocumentStore, options: DocumentHubOptions = {}) {
@@ -90,6 +100,67 @@ export class DocumentHub {
     return this.#loaded.get(docId);
   }
 
+  /**
+   * Connects a cross-instance relay (see `attachRelay`): stored updates and session awareness go to it, and it feeds
+   * other instances' updates back through `applyRelayedUpdate`. Set it before the first document is opened.
+   */
+  useRelay(relay: HubRelay | null): void {
+    this.#relay = relay;
+  }
+
+  /**
+   * Applies an update another instance stored: sent to every session here, not stored again. `'missing'` when it
+   * cannot be applied (undecodable, or it depends on content this instance lacks): catch up with `catchUp`.
+   */
+  applyRelayedUpdate(hubDoc: HubDocument, update: Uint8Array): RelayedResult {
+    if (hubDoc.unloaded) return 'known';
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      return 'missing';
+    }
+    const admission = hubDoc.admit(decoded);
+    if (admission.kind !== 'new') return admission.kind;
+    // Keeps the meta item ids current for later local updates; the summary is written by the instance that stored it.
+    hubDoc.metaItems.touches(decoded);
+    const foldNow = hubDoc.push(update, admission.clocks);
+    for (const session of hubDoc.sessions.keys()) session.sendUpdate(update);
+    if (foldNow) this.#fold(hubDoc);
+    else this.#scheduleFold(hubDoc);
+    return 'applied';
+  }
+
+  /**
+   * Reads the stored log and applies what this instance lacks (by state vector), sending it to the sessions. Merging
+   * only adds: a stale log (a slow store) can never take content away. Resolves with what it did.
+   */
+  async catchUp(hubDoc: HubDocument): Promise<RelayedResult> {
+    const stored = await this.store.load(hubDoc.docId);
+    if (hubDoc.unloaded) return 'known';
+    const doc = new Y.Doc({ gc: true });
+    let diff: Uint8Array;
+    try {
+      doc.transact(() => {
+        for (const update of stored) Y.applyUpdate(doc, update);
+      });
+      diff = Y.encodeStateAsUpdate(doc, hubDoc.encodeStateVector());
+    } finally {
+      doc.destroy();
+    }
+    return this.applyRelayedUpdate(hubDoc, diff);
+  }
+
+  /** Applies another instance's awareness update and sends it to the sessions here; garbage is ignored. */
+  applyRelayedAwareness(hubDoc: HubDocument, update: Uint8Array): void {
+    if (hubDoc.unloaded) return;
+    try {
+      applyAwarenessUpdate(hubDoc.awareness, update, RELAYED);
+    } catch (error) {
+      this.#logger.warn({ err: error, docId: hubDoc.docId }, 'invalid relayed awareness update; ignored');
+    }
+  }
+
   /** Ids of the documents currently loaded or loading. */
   loadedDocIds(): string[] {
     return [...this.#docs.keys()];
@@ -108,7 +179,7 @@ export class DocumentHub {
     const clients = hubDoc.sessions.get(session);
     if (!clients) return;
     hubDoc.sessions.delete(session);
-    if (clients.size) removeAwarenessStates(hubDoc.awareness, [...clients], null);
+    if (clients.size) removeAwarenessStates(hubDoc.awareness, [...clients], LEFT);
     this.#scheduleUnload(hubDoc);
   }
 
@@ -233,8 +304,15 @@ export class DocumentHub {
   async #load(docId: string): Promise<HubDocument> {
     // A document being unloaded is compacted first, then read back.
     await this.#unloading.get(docId)?.catch(() => {});
-    const stored = await this.store.load(docId);
-    const hubDoc = readStored(docId, stored);
+    let hubDoc: HubDocument;
+    try {
+      // The relay notes its position in the document's feed before the log is read: nothing falls in between.
+      await this.#relay?.opening(docId);
+      hubDoc = readStored(docId, await this.store.load(docId));
+    } catch (error) {
+      this.#relay?.closed(docId);
+      throw error;
+    }
     hubDoc.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
@@ -242,10 +320,12 @@ export class DocumentHub {
     );
     if (this.#closed) {
       this.#destroy(hubDoc);
+      this.#relay?.closed(docId);
       throw new Error('DocumentHub is closed');
     }
     this.#loaded.set(docId, hubDoc);
     this.#scheduleUnload(hubDoc);
+    this.#relay?.opened(hubDoc);
     return hubDoc;
   }
 
@@ -297,7 +377,13 @@ export class DocumentHub {
       }, SUMMARY_DELAY_MS);
       hubDoc.summaryTimer.unref();
     }
-    this.#broadcast(hubDoc, batch);
+    const all = this.#broadcast(hubDoc, batch);
+    // Published only once stored: an instance that misses it finds it in the store.
+    if (!hubDoc.unloaded) this.#relay?.stored(hubDoc, all);
+    this.#scheduleFold(hubDoc);
+  }
+
+  #scheduleFold(hubDoc: HubDocument): void {
     if (hubDoc.foldTimer) clearTimeout(hubDoc.foldTimer);
     hubDoc.foldTimer = setTimeout(() => {
       hubDoc.foldTimer = null;
@@ -344,9 +430,10 @@ export class DocumentHub {
 
   /**
    * Sends a stored batch to every session except where an update came from. Encoded once for every session that
-   * sent nothing in the batch, and once per sending session (few per turn), never once per receiver.
+   * sent nothing in the batch, and once per sending session (few per turn), never once per receiver. Returns the
+   * whole batch as one update.
    */
-  #broadcast(hubDoc: HubDocument, batch: Batch): void {
+  #broadcast(hubDoc: HubDocument, batch: Batch): Uint8Array {
     const merge = (updates: Uint8Array[]) =>
       updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
     const senders = new Set(batch.items.map((item) => item.origin));
@@ -361,6 +448,7 @@ export class DocumentHub {
       const update = perSender.has(session) ? perSender.get(session) : all;
       if (update) session.sendUpdate(update);
     }
+    return all;
   }
 
   #onAwarenessUpdate(hubDoc: HubDocument, added: number[], updated: number[], removed: number[], origin: unknown) {
@@ -373,6 +461,8 @@ export class DocumentHub {
     if (changed.length === 0) return;
     const message = encodeAwarenessUpdate(hubDoc.awareness, changed);
     for (const session of hubDoc.sessions.keys()) session.sendAwareness(message);
+    // Each instance times remote states out on its own; only this instance's sessions' changes travel.
+    if (this.#relay && (origin === LEFT || isSession(hubDoc, origin))) this.#relay.awareness(hubDoc, message);
   }
 
   #drop(hubDoc: HubDocument, session: CollabSession, code: number, reason: string): void {
@@ -454,6 +544,7 @@ export class DocumentHub {
     if (this.#loaded.get(hubDoc.docId) === hubDoc) {
       this.#loaded.delete(hubDoc.docId);
       this.#docs.delete(hubDoc.docId);
+      this.#relay?.closed(hubDoc.docId);
     }
     this.#destroy(hubDoc);
   }
