@@ -28,6 +28,7 @@ import type {
 } from './DocumentStore.ts';
 import { type AttributedUpdate, foldAuthorship } from './foldAuthorship.ts';
 import { migratePg } from './pgMigrations.ts';
+import { fromPgText, toPgJson, toPgText } from './pgText.ts';
 
 /** Tuning for `PgStore.open`. */
 export interface PgStoreOptions {
@@ -143,7 +144,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async load(docId: string): Promise<Uint8Array[]> {
     await this.#drain();
-    const { rows } = await this.#pool.query<{ data: Buffer }>(
+    const { rows } = await query<{ data: Buffer }>(
+      this.#pool,
       'SELECT data FROM updates WHERE doc_id = $1 ORDER BY id',
       [docId],
     );
@@ -176,7 +178,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async list(): Promise<StoredDocumentInfo[]> {
     await this.#drain();
-    const { rows } = await this.#pool.query<StoredDocumentInfo>(
+    const { rows } = await query<StoredDocumentInfo>(
+      this.#pool,
       `SELECT doc_id AS "docId", COUNT(*) AS updates, SUM(octet_length(data)) AS bytes, MAX(created_at) AS "updatedAt"
        FROM updates GROUP BY doc_id ORDER BY doc_id`,
     );
@@ -188,35 +191,35 @@ export class PgStore implements DocumentStore, AccountStore {
     await this.#drain();
     return this.#transaction(async (client) => {
       // Two instances creating one document at once: the second waits, then sees the first one's row.
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('clausewright:create:' || $1, 0))`, [docId]);
-      const existing = await client.query('SELECT 1 FROM updates WHERE doc_id = $1 LIMIT 1', [docId]);
+      await query(client, `SELECT pg_advisory_xact_lock(hashtextextended('clausewright:create:' || $1, 0))`, [docId]);
+      const existing = await query(client, 'SELECT 1 FROM updates WHERE doc_id = $1 LIMIT 1', [docId]);
       if (existing.rowCount) return false;
       const now = Date.now();
-      await client.query('INSERT INTO updates (doc_id, data, origin, created_at) VALUES ($1, $2, $3, $4)', [
+      await query(client, 'INSERT INTO updates (doc_id, data, origin, created_at) VALUES ($1, $2, $3, $4)', [
         docId,
         toBuffer(update),
         'create',
         now,
       ]);
-      await client.query(SET_SUMMARY, [docId, summary.title, summary.locale, summary.numbering, now]);
+      await query(client, SET_SUMMARY, [docId, summary.title, summary.locale, summary.numbering, now]);
       return true;
     });
   }
 
   async setSummary(docId: string, summary: DocumentSummary): Promise<void> {
     this.#assertOpen();
-    await this.#pool.query(SET_SUMMARY, [docId, summary.title, summary.locale, summary.numbering, Date.now()]);
+    await query(this.#pool, SET_SUMMARY, [docId, summary.title, summary.locale, summary.numbering, Date.now()]);
   }
 
   async summaries(): Promise<StoredSummary[]> {
     await this.#drain();
-    const { rows } = await this.#pool.query<StoredSummary>(`SELECT ${SUMMARY} FROM documents ORDER BY doc_id`);
+    const { rows } = await query<StoredSummary>(this.#pool, `SELECT ${SUMMARY} FROM documents ORDER BY doc_id`);
     return rows;
   }
 
   async summary(docId: string): Promise<StoredSummary | null> {
     await this.#drain();
-    const { rows } = await this.#pool.query<StoredSummary>(`SELECT ${SUMMARY} FROM documents WHERE doc_id = $1`, [
+    const { rows } = await query<StoredSummary>(this.#pool, `SELECT ${SUMMARY} FROM documents WHERE doc_id = $1`, [
       docId,
     ]);
     return rows[0] ?? null;
@@ -227,9 +230,10 @@ export class PgStore implements DocumentStore, AccountStore {
     const hash = createHash('sha256').update(version.markdown, 'utf8').digest('hex');
     return this.#transaction(async (client) => {
       // The number is read under a per-document lock held to commit, so no other publisher can take it meanwhile.
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('clausewright:version:' || $1, 0))`, [docId]);
+      await query(client, `SELECT pg_advisory_xact_lock(hashtextextended('clausewright:version:' || $1, 0))`, [docId]);
       const createdAt = Date.now();
-      const { rows } = await client.query<{ version: number }>(
+      const { rows } = await query<{ version: number }>(
+        client,
         `INSERT INTO versions (doc_id, version, message, author, created_at, hash, markdown, state)
          SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7 FROM versions WHERE doc_id = $1
          RETURNING version`,
@@ -242,7 +246,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async listVersions(docId: string): Promise<VersionInfo[]> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<VersionInfo>(
+    const { rows } = await query<VersionInfo>(
+      this.#pool,
       `SELECT ${VERSION_INFO} FROM versions WHERE doc_id = $1 ORDER BY version DESC`,
       [docId],
     );
@@ -251,7 +256,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async getVersion(docId: string, version: number): Promise<StoredVersion | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<VersionInfo & { markdown: string; state: Buffer }>(
+    const { rows } = await query<VersionInfo & { markdown: string; state: Buffer }>(
+      this.#pool,
       `SELECT ${VERSION_INFO}, markdown, state FROM versions WHERE doc_id = $1 AND version = $2`,
       [docId, version],
     );
@@ -265,10 +271,11 @@ export class PgStore implements DocumentStore, AccountStore {
     await this.#drain();
     // One snapshot, so a compaction committing meanwhile is seen either wholly or not at all.
     const { folded, rows } = await this.#transaction(async (client) => {
-      const folded = await client.query<AuthorshipRange>(`SELECT ${AUTHORSHIP} FROM authorship WHERE doc_id = $1`, [
+      const folded = await query<AuthorshipRange>(client, `SELECT ${AUTHORSHIP} FROM authorship WHERE doc_id = $1`, [
         docId,
       ]);
-      const rows = await client.query<StoredRow>(
+      const rows = await query<StoredRow>(
+        client,
         `SELECT data, origin, created_at AS "createdAt" FROM updates
            WHERE doc_id = $1 AND origin IS NOT NULL AND origin <> 'compaction' ORDER BY id`,
         [docId],
@@ -282,7 +289,8 @@ export class PgStore implements DocumentStore, AccountStore {
     this.#assertOpen();
     const id = randomUUID();
     const createdAt = Date.now();
-    await this.#pool.query(
+    await query(
+      this.#pool,
       `INSERT INTO issued_documents (id, template_id, template_title, version, markdown, "values", format, issued_by,
          created_at, sha256, bytes, filename)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -292,7 +300,7 @@ export class PgStore implements DocumentStore, AccountStore {
         document.templateTitle,
         document.version === 'draft' ? null : document.version,
         document.markdown,
-        JSON.stringify(document.values),
+        toPgJson(document.values),
         document.format,
         document.by,
         createdAt,
@@ -309,10 +317,12 @@ export class PgStore implements DocumentStore, AccountStore {
     this.#assertOpen();
     const { rows } =
       filter.templateId === undefined
-        ? await this.#pool.query<DocumentRow>(
+        ? await query<DocumentRow>(
+            this.#pool,
             `SELECT ${DOCUMENT_INFO} FROM issued_documents ORDER BY created_at DESC, seq DESC`,
           )
-        : await this.#pool.query<DocumentRow>(
+        : await query<DocumentRow>(
+            this.#pool,
             `SELECT ${DOCUMENT_INFO} FROM issued_documents WHERE template_id = $1 ORDER BY created_at DESC, seq DESC`,
             [filter.templateId],
           );
@@ -321,7 +331,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async getDocument(id: string): Promise<IssuedDocument | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<DocumentRow & { values: Record<string, unknown>; markdown: string | null }>(
+    const { rows } = await query<DocumentRow & { values: Record<string, unknown>; markdown: string | null }>(
+      this.#pool,
       `SELECT ${DOCUMENT_INFO}, "values", markdown FROM issued_documents WHERE id = $1`,
       [id],
     );
@@ -333,10 +344,11 @@ export class PgStore implements DocumentStore, AccountStore {
     this.#assertOpen();
     const id = randomUUID();
     const now = Date.now();
-    await this.#pool.query(
+    await query(
+      this.#pool,
       `INSERT INTO values_sets (id, template_id, name, version, "values", created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, set.templateId, set.name, versionText(set.version), JSON.stringify(set.values), set.by, now, now],
+      [id, set.templateId, set.name, versionText(set.version), toPgJson(set.values), set.by, now, now],
     );
     return {
       id,
@@ -352,7 +364,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async listValuesSets(templateId: string): Promise<ValuesSetInfo[]> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<ValuesSetRow>(
+    const { rows } = await query<ValuesSetRow>(
+      this.#pool,
       `SELECT ${VALUES_SET_INFO} FROM values_sets WHERE template_id = $1 ORDER BY updated_at DESC, seq DESC`,
       [templateId],
     );
@@ -378,10 +391,11 @@ export class PgStore implements DocumentStore, AccountStore {
         // Never earlier than it was, so "most recently updated first" holds even when the clock steps back.
         updatedAt: Math.max(Date.now(), current.updatedAt),
       };
-      await client.query(
+      await query(
+        client,
         `UPDATE values_sets SET name = $1, version = $2, "values" = $3, updated_at = $4
          WHERE template_id = $5 AND id = $6`,
-        [next.name, versionText(next.version), JSON.stringify(next.values), next.updatedAt, templateId, id],
+        [next.name, versionText(next.version), toPgJson(next.values), next.updatedAt, templateId, id],
       );
       return next;
     });
@@ -389,7 +403,7 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async deleteValuesSet(templateId: string, id: string): Promise<boolean> {
     this.#assertOpen();
-    const { rowCount } = await this.#pool.query('DELETE FROM values_sets WHERE template_id = $1 AND id = $2', [
+    const { rowCount } = await query(this.#pool, 'DELETE FROM values_sets WHERE template_id = $1 AND id = $2', [
       templateId,
       id,
     ]);
@@ -405,7 +419,8 @@ export class PgStore implements DocumentStore, AccountStore {
       admin: user.admin,
       createdAt: Date.now(),
     };
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await query(
+      this.#pool,
       `INSERT INTO users (id, username, display_name, password_hash, admin, created_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO NOTHING`,
       [stored.id, stored.username, stored.displayName, user.passwordHash, stored.admin, stored.createdAt],
@@ -415,7 +430,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async findUser(username: string): Promise<(StoredUser & { passwordHash: string }) | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<StoredUser & { passwordHash: string }>(
+    const { rows } = await query<StoredUser & { passwordHash: string }>(
+      this.#pool,
       `SELECT ${USER_INFO}, password_hash AS "passwordHash" FROM users WHERE username = $1`,
       [username],
     );
@@ -424,20 +440,23 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async getUser(id: string): Promise<StoredUser | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<StoredUser>(`SELECT ${USER_INFO} FROM users WHERE id = $1`, [id]);
+    const { rows } = await query<StoredUser>(this.#pool, `SELECT ${USER_INFO} FROM users WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async listUsers(): Promise<StoredUser[]> {
     this.#assertOpen();
     // COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
-    const { rows } = await this.#pool.query<StoredUser>(`SELECT ${USER_INFO} FROM users ORDER BY username COLLATE "C"`);
+    const { rows } = await query<StoredUser>(
+      this.#pool,
+      `SELECT ${USER_INFO} FROM users ORDER BY username COLLATE "C"`,
+    );
     return rows;
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
     this.#assertOpen();
-    const { rowCount } = await this.#pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [
+    const { rowCount } = await query(this.#pool, 'UPDATE users SET password_hash = $1 WHERE id = $2', [
       passwordHash,
       userId,
     ]);
@@ -446,7 +465,7 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async createSession(idHash: string, session: StoredSession): Promise<void> {
     this.#assertOpen();
-    await this.#pool.query('INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+    await query(this.#pool, 'INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
       idHash,
       session.userId,
       session.createdAt,
@@ -456,7 +475,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async getSession(idHash: string): Promise<StoredSession | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<StoredSession>(
+    const { rows } = await query<StoredSession>(
+      this.#pool,
       'SELECT user_id AS "userId", created_at AS "createdAt", expires_at AS "expiresAt" FROM sessions WHERE id_hash = $1',
       [idHash],
     );
@@ -465,12 +485,12 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async deleteSession(idHash: string): Promise<void> {
     this.#assertOpen();
-    await this.#pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+    await query(this.#pool, 'DELETE FROM sessions WHERE id_hash = $1', [idHash]);
   }
 
   async deleteSessionsOf(userId: string, keepIdHash?: string): Promise<void> {
     this.#assertOpen();
-    await this.#pool.query('DELETE FROM sessions WHERE (user_id = $1 AND id_hash <> $2) OR expires_at <= $3', [
+    await query(this.#pool, 'DELETE FROM sessions WHERE (user_id = $1 AND id_hash <> $2) OR expires_at <= $3', [
       userId,
       keepIdHash ?? '',
       Date.now(),
@@ -480,7 +500,8 @@ export class PgStore implements DocumentStore, AccountStore {
   async createToken(tokenHash: string, token: { userId: string; name: string }): Promise<ApiTokenInfo> {
     this.#assertOpen();
     const info: ApiTokenInfo = { id: randomUUID(), userId: token.userId, name: token.name, createdAt: Date.now() };
-    await this.#pool.query(
+    await query(
+      this.#pool,
       'INSERT INTO api_tokens (id, token_hash, user_id, name, created_at) VALUES ($1, $2, $3, $4, $5)',
       [info.id, tokenHash, info.userId, info.name, info.createdAt],
     );
@@ -489,7 +510,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async findToken(tokenHash: string): Promise<ApiTokenInfo | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<ApiTokenInfo>(
+    const { rows } = await query<ApiTokenInfo>(
+      this.#pool,
       `SELECT ${TOKEN_INFO} FROM api_tokens WHERE token_hash = $1`,
       [tokenHash],
     );
@@ -500,10 +522,12 @@ export class PgStore implements DocumentStore, AccountStore {
     this.#assertOpen();
     const { rows } =
       userId === undefined
-        ? await this.#pool.query<ApiTokenInfo>(
+        ? await query<ApiTokenInfo>(
+            this.#pool,
             `SELECT ${TOKEN_INFO} FROM api_tokens ORDER BY created_at, id COLLATE "C"`,
           )
-        : await this.#pool.query<ApiTokenInfo>(
+        : await query<ApiTokenInfo>(
+            this.#pool,
             `SELECT ${TOKEN_INFO} FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id COLLATE "C"`,
             [userId],
           );
@@ -512,13 +536,14 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async revokeToken(id: string): Promise<boolean> {
     this.#assertOpen();
-    const { rowCount } = await this.#pool.query('DELETE FROM api_tokens WHERE id = $1', [id]);
+    const { rowCount } = await query(this.#pool, 'DELETE FROM api_tokens WHERE id = $1', [id]);
     return (rowCount ?? 0) > 0;
   }
 
   async setRole(docId: string, userId: string, role: TemplateRole): Promise<void> {
     this.#assertOpen();
-    await this.#pool.query(
+    await query(
+      this.#pool,
       `INSERT INTO template_members (doc_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (doc_id, user_id) DO UPDATE SET role = excluded.role`,
       [docId, userId, role],
@@ -527,7 +552,7 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async removeRole(docId: string, userId: string): Promise<boolean> {
     this.#assertOpen();
-    const { rowCount } = await this.#pool.query('DELETE FROM template_members WHERE doc_id = $1 AND user_id = $2', [
+    const { rowCount } = await query(this.#pool, 'DELETE FROM template_members WHERE doc_id = $1 AND user_id = $2', [
       docId,
       userId,
     ]);
@@ -536,7 +561,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async roleOf(docId: string, userId: string): Promise<TemplateRole | null> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<{ role: TemplateRole }>(
+    const { rows } = await query<{ role: TemplateRole }>(
+      this.#pool,
       'SELECT role FROM template_members WHERE doc_id = $1 AND user_id = $2',
       [docId, userId],
     );
@@ -545,7 +571,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async listMembers(docId: string): Promise<TemplateMember[]> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<TemplateMember>(
+    const { rows } = await query<TemplateMember>(
+      this.#pool,
       `SELECT m.user_id AS "userId", u.username, u.display_name AS "displayName", m.role
        FROM template_members m JOIN users u ON u.id = m.user_id WHERE m.doc_id = $1 ORDER BY u.username COLLATE "C"`,
       [docId],
@@ -555,7 +582,8 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async rolesOf(userId: string): Promise<{ docId: string; role: TemplateRole }[]> {
     this.#assertOpen();
-    const { rows } = await this.#pool.query<{ docId: string; role: TemplateRole }>(
+    const { rows } = await query<{ docId: string; role: TemplateRole }>(
+      this.#pool,
       'SELECT doc_id AS "docId", role FROM template_members WHERE user_id = $1 ORDER BY doc_id COLLATE "C"',
       [userId],
     );
@@ -586,7 +614,7 @@ export class PgStore implements DocumentStore, AccountStore {
     await this.#drain();
     // The rows to fold, fixed now: later appends get larger ids and are left alone.
     const ids = (
-      await this.#pool.query<{ id: number }>('SELECT id FROM updates WHERE doc_id = $1 ORDER BY id', [docId])
+      await query<{ id: number }>(this.#pool, 'SELECT id FROM updates WHERE doc_id = $1 ORDER BY id', [docId])
     ).rows.map((r) => r.id);
     if (ids.length <= 1) return 'done';
     const doc = new Y.Doc();
@@ -595,7 +623,8 @@ export class PgStore implements DocumentStore, AccountStore {
       let applied = 0;
       for (let page = 0; page < ids.length; page += COMPACT_PAGE) {
         const pageIds = ids.slice(page, page + COMPACT_PAGE);
-        const { rows } = await this.#pool.query<StoredRow & { id: number }>(
+        const { rows } = await query<StoredRow & { id: number }>(
+          this.#pool,
           `SELECT id, data, origin, created_at AS "createdAt" FROM updates WHERE id = ANY($1::bigint[]) ORDER BY id`,
           [pageIds],
         );
@@ -623,22 +652,26 @@ export class PgStore implements DocumentStore, AccountStore {
       const last = ids.at(-1) as number;
       await this.#transaction(async (client) => {
         // Serialises compactions of this document across instances, so their authorship rewrites never interleave.
-        await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('clausewright:compact:' || $1, 0))`, [docId]);
+        await query(client, `SELECT pg_advisory_xact_lock(hashtextextended('clausewright:compact:' || $1, 0))`, [
+          docId,
+        ]);
         // Exactly the rows folded; rows appended meanwhile, committed or not, have other ids and stay.
-        const deleted = await client.query('DELETE FROM updates WHERE id = ANY($1::bigint[])', [ids]);
+        const deleted = await query(client, 'DELETE FROM updates WHERE id = ANY($1::bigint[])', [ids]);
         if (deleted.rowCount !== ids.length) throw RACED;
         // The id of the newest folded row: rows appended meanwhile (larger ids) still load after the state.
-        await client.query(
+        await query(
+          client,
           `INSERT INTO updates (id, doc_id, data, origin, created_at) VALUES ($1, $2, $3, 'compaction', $4)`,
           [last, docId, toBuffer(state), Date.now()],
         );
-        const earlier = await client.query<AuthorshipRange>(`SELECT ${AUTHORSHIP} FROM authorship WHERE doc_id = $1`, [
+        const earlier = await query<AuthorshipRange>(client, `SELECT ${AUTHORSHIP} FROM authorship WHERE doc_id = $1`, [
           docId,
         ]);
-        await client.query('DELETE FROM authorship WHERE doc_id = $1', [docId]);
+        await query(client, 'DELETE FROM authorship WHERE doc_id = $1', [docId]);
         const merged = foldAuthorship([...earlier.rows, ...authorship], []);
         if (merged.length > 0) {
-          await client.query(
+          await query(
+            client,
             `INSERT INTO authorship (doc_id, author, kind, client, clock_from, clock_to, first_at, last_at)
              SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],
                $8::bigint[])`,
@@ -669,12 +702,12 @@ export class PgStore implements DocumentStore, AccountStore {
     this.#assertOpen();
     const client = await this.#pool.connect();
     try {
-      await client.query(begin);
+      await query(client, begin);
       const result = await work(client);
-      await client.query('COMMIT');
+      await query(client, 'COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      await query(client, 'ROLLBACK').catch(() => {});
       throw error;
     } finally {
       client.release();
@@ -696,7 +729,8 @@ export class PgStore implements DocumentStore, AccountStore {
     const docIds = [...new Set(batch.map((item) => item.docId))].sort();
     try {
       // One statement is one transaction: the rows and the summaries' write times commit together.
-      await this.#pool.query(
+      await query(
+        this.#pool,
         `WITH appended AS (
            INSERT INTO updates (doc_id, data, origin, created_at)
            SELECT doc_id, data, origin, $4 FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY
@@ -734,20 +768,21 @@ export class PgStore implements DocumentStore, AccountStore {
 
 /** Creates `schema` when missing; the lock keeps two instances starting at once from both trying. */
 async function ensureSchema(client: pg.PoolClient, schema: string): Promise<void> {
-  await client.query('BEGIN');
+  await query(client, 'BEGIN');
   try {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('clausewright:schema:' || $1, 0))`, [schema]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
-    await client.query('COMMIT');
+    await query(client, `SELECT pg_advisory_xact_lock(hashtextextended('clausewright:schema:' || $1, 0))`, [schema]);
+    await query(client, `CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+    await query(client, 'COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    await query(client, 'ROLLBACK').catch(() => {});
     throw error;
   }
 }
 
 /** Without one, migrating fails with PostgreSQL's bare "no schema has been selected to create in". */
 async function assertSchemaExists(client: pg.PoolClient, where: string): Promise<void> {
-  const { rows } = await client.query<{ schema: string | null; path: string }>(
+  const { rows } = await query<{ schema: string | null; path: string }>(
+    client,
     `SELECT current_schema() AS schema, current_setting('search_path') AS path`,
   );
   if (rows[0]?.schema == null) {
@@ -765,6 +800,30 @@ function describeUrl(url: string): string {
   } catch {
     throw new Error('CLAUSEWRIGHT_DATABASE_URL is not a valid postgres:// URL');
   }
+}
+
+/**
+ * `db.query` with every string parameter (and string in an array parameter) stored through `toPgText` and every string
+ * column read back through `fromPgText`: the one way this store talks to PostgreSQL.
+ */
+async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  db: pg.Pool | pg.PoolClient,
+  sql: string,
+  params: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
+  const result = await db.query<R>(sql, params.map(toParam));
+  for (const row of result.rows as Record<string, unknown>[]) {
+    for (const key in row) {
+      const value = row[key];
+      if (typeof value === 'string') row[key] = fromPgText(value);
+    }
+  }
+  return result;
+}
+
+function toParam(value: unknown): unknown {
+  if (typeof value === 'string') return toPgText(value);
+  return Array.isArray(value) ? value.map(toParam) : value;
 }
 
 const SET_SUMMARY = `INSERT INTO documents (doc_id, title, locale, numbering, updated_at) VALUES ($1, $2, $3, $4, $5)
@@ -800,7 +859,8 @@ async function getValuesSet(
   id: string,
   forUpdate: boolean,
 ): Promise<StoredValuesSet | null> {
-  const { rows } = await db.query<ValuesSetRow & { values: Record<string, unknown> }>(
+  const { rows } = await query<ValuesSetRow & { values: Record<string, unknown> }>(
+    db,
     `SELECT ${VALUES_SET_INFO}, "values" FROM values_sets WHERE template_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [templateId, id],
   );

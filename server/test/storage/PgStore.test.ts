@@ -205,6 +205,47 @@ describe('PgStore', () => {
     }
   });
 
+  it('keeps U+0000 (which PostgreSQL text cannot hold) and U+FFFF in every free-text field', async () => {
+    const { store } = await isolatedStore();
+    const odd = 'a\u0000b\uFFFFc\uFFFF0d\u0000\uFFFF';
+    const docId = `doc${odd}`;
+    await store.create(docId, bytes(1), { title: odd, locale: odd, numbering: odd });
+    expect(await store.summary(docId)).toMatchObject({ docId, title: odd, locale: odd, numbering: odd });
+    await store.append(docId, bytes(2), { origin: odd });
+    expect(await store.load(docId)).toEqual([bytes(1), bytes(2)]);
+    const made = await store.createVersion(docId, { message: odd, author: odd, markdown: odd, state: bytes(3) });
+    expect(await store.getVersion(docId, made.version)).toMatchObject({ message: odd, author: odd, markdown: odd });
+    const issued = await store.recordDocument({
+      templateId: docId,
+      templateTitle: odd,
+      version: 'draft',
+      markdown: odd,
+      values: { [odd]: odd },
+      format: 'txt',
+      by: odd,
+      sha256: '00',
+      bytes: 1,
+      filename: odd,
+    });
+    expect(await store.getDocument(issued.id)).toMatchObject({
+      templateTitle: odd,
+      markdown: odd,
+      values: { [odd]: odd },
+      by: odd,
+      filename: odd,
+    });
+    const set = await store.createValuesSet({
+      templateId: docId,
+      name: odd,
+      version: null,
+      values: { v: odd },
+      by: odd,
+    });
+    expect(await store.getValuesSet(docId, set.id)).toEqual(set);
+    const user = await store.createUser({ username: odd, displayName: odd, passwordHash: odd, admin: false });
+    expect(await store.findUser(odd)).toEqual({ ...user, passwordHash: odd });
+  });
+
   it('stores and compacts a large update (8 MB) byte for byte', async () => {
     const { store } = await isolatedStore();
     const doc = new Y.Doc();
