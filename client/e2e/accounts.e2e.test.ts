@@ -120,6 +120,10 @@ describe('accounts in headless Chromium: login, sharing, read-only viewers', () 
       .locator(`[data-testid=share-member][data-username="${username}"]`)
       .waitFor({ state: 'detached', timeout: TIMEOUT });
     expect((await viewer.context.request.get(`${server.url}/api/templates/${SEED}`)).status()).toBe(403);
+    await viewer.page.reload();
+    const refused = viewer.page.locator('[data-testid=no-access]');
+    await refused.waitFor({ timeout: TIMEOUT });
+    expect(await refused.textContent()).toMatch(/no access to template/);
     await owner.context.close();
     await viewer.context.close();
   });

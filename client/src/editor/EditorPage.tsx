@@ -32,6 +32,7 @@ function EditorWorkspace({ id }: { id: string }) {
   const [ready, setReady] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [missing, setMissing] = useState(false);
+  const [forbidden, setForbidden] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [meta, setMeta] = useState<TemplateMeta | null>(null);
@@ -47,7 +48,10 @@ function EditorWorkspace({ id }: { id: string }) {
         setMeta(found);
         setMissing(false);
       },
-      (e: unknown) => setMissing(e instanceof ApiError && e.status === 404),
+      (e: unknown) => {
+        setMissing(e instanceof ApiError && e.status === 404);
+        setForbidden(e instanceof ApiError && e.status === 403);
+      },
     );
     return () => abort.abort();
   }, [id]);
@@ -125,7 +129,13 @@ function EditorWorkspace({ id }: { id: string }) {
           <Outline onJump={jump} />
         </aside>
         <main className="cw-paper-wrap">
-          {missing ? (
+          {forbidden ? (
+            <div className="cw-paper cw-paper-waiting" data-testid="no-access">
+              <p>
+                {t('auth.noAccess', { id })} <Link to={{ page: 'list' }}>{t('nav.back')}</Link>
+              </p>
+            </div>
+          ) : missing ? (
             <div className="cw-paper cw-paper-waiting" data-testid="not-found">
               <p>
                 {t('editor.notFound', { id })} <Link to={{ page: 'list' }}>{t('nav.back')}</Link>
