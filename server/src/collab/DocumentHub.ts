@@ -378,8 +378,8 @@ export class DocumentHub {
       hubDoc.summaryTimer.unref();
     }
     const all = this.#broadcast(hubDoc, batch);
-    // Published only once stored: an instance that misses it finds it in the store.
-    if (!hubDoc.unloaded) this.#relay?.stored(hubDoc, all);
+    // Published only once stored (an instance that misses it finds it in the store), even if unloaded meanwhile.
+    this.#relay?.stored(hubDoc, all);
     this.#scheduleFold(hubDoc);
   }
 

@@ -64,8 +64,6 @@ interface Feed {
   position: Position | null;
   catchingUp: boolean;
   catchUpAgain: boolean;
-  /** A publish failed: the other instances must be told to catch up from the store. */
-  announce: boolean;
 }
 
 /** Entry kinds in a document stream. */
@@ -127,6 +125,8 @@ export class RedisRelay implements HubRelay {
   /** Awareness subscriptions. */
   readonly #sub: Redis;
   readonly #feeds = new Map<string, Feed>();
+  /** Documents whose publish failed: the other instances must be told to catch up from the store. */
+  readonly #toAnnounce = new Set<string>();
   readonly #inFlight = new Set<Promise<unknown>>();
   #readerId: number | null = null;
   #reading: Promise<void> | null = null;
@@ -193,7 +193,6 @@ export class RedisRelay implements HubRelay {
       position: null,
       catchingUp: false,
       catchUpAgain: false,
-      announce: false,
     };
     this.#feeds.set(docId, feed);
     this.#sub.subscribe(feed.channel).catch(() => {});
@@ -222,9 +221,8 @@ export class RedisRelay implements HubRelay {
   }
 
   stored(hubDoc: HubDocument, update: Uint8Array): void {
-    const feed = this.#feeds.get(hubDoc.docId);
-    if (!feed || this.#closed) return;
-    this.#publish(feed, KIND_UPDATE, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    // Also once the document was unloaded here: what a leaving client sent last is stored while it unloads.
+    this.#publish(hubDoc.docId, KIND_UPDATE, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
   }
 
   awareness(hubDoc: HubDocument, update: Uint8Array): void {
@@ -246,29 +244,19 @@ export class RedisRelay implements HubRelay {
     this.#feeds.clear();
   }
 
-  #publish(feed: Feed, kind: string, payload: Buffer | string): void {
+  #publish(docId: string, kind: string, payload: Buffer | string): void {
+    if (this.#closed) return;
     const publish = (this.#cmd as unknown as { cwRelayPublish: PublishCommand }).cwRelayPublish;
+    const keys = relayKeys(this.#prefix, docId);
     const sent = publish
-      .call(
-        this.#cmd,
-        feed.stream,
-        relayKeys(this.#prefix, feed.docId).counter,
-        this.#maxLen,
-        this.instanceId,
-        kind,
-        this.#ttlMs,
-        payload,
-      )
+      .call(this.#cmd, keys.stream, keys.counter, this.#maxLen, this.instanceId, kind, this.#ttlMs, payload)
       .then(
         () => {
           this.stats.published++;
         },
         (error: Error) => {
-          this.#logger.warn(
-            { err: error, docId: feed.docId },
-            'publishing to the relay failed; will ask for a catch-up',
-          );
-          feed.announce = true;
+          this.#logger.warn({ err: error, docId }, 'publishing to the relay failed; will ask for a catch-up');
+          this.#toAnnounce.add(docId);
           this.#scheduleAnnounce();
         },
       );
@@ -281,11 +269,9 @@ export class RedisRelay implements HubRelay {
     if (this.#announceTimer || this.#closed) return;
     this.#announceTimer = setTimeout(() => {
       this.#announceTimer = null;
-      for (const feed of this.#feeds.values()) {
-        if (!feed.announce) continue;
-        feed.announce = false;
-        this.#publish(feed, KIND_CATCH_UP, '');
-      }
+      const docIds = [...this.#toAnnounce];
+      this.#toAnnounce.clear();
+      for (const docId of docIds) this.#publish(docId, KIND_CATCH_UP, '');
     }, RETRY_MS);
     this.#announceTimer.unref();
   }
@@ -293,7 +279,7 @@ export class RedisRelay implements HubRelay {
   #recover(): void {
     this.#logger.info({ feeds: this.#feeds.size }, 'relay reconnected to Redis; catching up from the store');
     for (const feed of this.#feeds.values()) {
-      feed.announce = true;
+      this.#toAnnounce.add(feed.docId);
       if (feed.hubDoc) void this.#catchUp(feed);
     }
     this.#scheduleAnnounce();
