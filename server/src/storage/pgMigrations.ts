@@ -136,6 +136,17 @@ export async function migratePg(client: ClientBase, migrations = PG_MIGRATIONS):
         name text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`);
+      // Other tools (Rails, golang-migrate…) keep a schema_migrations table too: never read theirs as ours.
+      const columns = await client.query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`,
+      );
+      const names = new Set(columns.rows.map((r) => r.name));
+      if (!(names.has('version') && names.has('name') && names.has('applied_at'))) {
+        throw new Error(
+          'schema_migrations in this schema belongs to another tool; give Clausewright a schema of its own (see docs/deploy.md)',
+        );
+      }
       const { rows } = await client.query<{ version: number }>(
         'SELECT COALESCE(MAX(version), 0)::integer AS version FROM schema_migrations',
       );

@@ -103,6 +103,18 @@ describe('PgStore', () => {
     await expect(PgStore.open(TEST_DATABASE_URL, { schema: own })).rejects.toThrow(/schema version 99 is newer/);
   });
 
+  it('refuses a schema whose schema_migrations belongs to another tool, touching nothing', async () => {
+    const own = freshSchema();
+    cleanups.push(() => dropSchema(own));
+    await withClient('public', (c) => c.query(`CREATE SCHEMA ${own}`));
+    await withClient(own, (c) => c.query(`CREATE TABLE schema_migrations (version bigint PRIMARY KEY, dirty boolean)`));
+    await expect(PgStore.open(TEST_DATABASE_URL, { schema: own })).rejects.toThrow(/belongs to another tool/);
+    const tables = await withClient(own, (c) =>
+      c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [own]),
+    );
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['schema_migrations']);
+  });
+
   it('refuses to change a stored version or issued document, even behind the store’s back', async () => {
     const { store, schema: own } = await isolatedStore();
     const made = await store.createVersion('d', { message: 'v1', author: 'a', markdown: '# v1\n', state: bytes(1) });
