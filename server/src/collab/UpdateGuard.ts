@@ -53,6 +53,8 @@ export class UpdateGuard {
   readonly maxDocumentBytes: number;
   readonly idleMs: number;
   readonly #docs = new Map<HubDocument, Guarded>();
+  /** Broadcast updates already applied: the hub sends one array to many sessions. */
+  readonly #observed = new WeakSet<Uint8Array>();
   #builds = 0;
   #sweeper: NodeJS.Timeout | null = null;
 
@@ -145,6 +147,25 @@ export class UpdateGuard {
     this.#drop(guarded);
     if (shape.reason === 'missing_dependencies') return { ok: false, kind: 'forward' };
     return { ok: false, kind: 'reject', reason: shape.reason, detail: shape.detail, costly: true };
+  }
+
+  /**
+   * An update the hub sends to a session of `hubDoc` (every stored change, whoever made it: other sessions, a
+   * restore, another server instance): applied to the copy, so changes made around the guard do not cost a rebuild.
+   */
+  observe(hubDoc: HubDocument, update: Uint8Array): void {
+    const guarded = this.#docs.get(hubDoc);
+    const shadow = guarded?.shadow;
+    if (!guarded || !shadow || this.#observed.has(update)) return;
+    this.#observed.add(update);
+    try {
+      Y.applyUpdate(shadow, update);
+    } catch {
+      this.#drop(guarded);
+      return;
+    }
+    // A copy with a gap would wave the next update through as "missing"; it is rebuilt instead.
+    if (shadow.store.pendingStructs || shadow.store.pendingDs) this.#drop(guarded);
   }
 
   /** The hub took the update (true) or refused it (false: the copy may now hold what the hub does not). */

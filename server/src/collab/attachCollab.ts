@@ -266,7 +266,10 @@ function serveConnection(
   };
   const session: CollabSession = {
     name,
-    sendUpdate: (update) => send(updateMessage(update)),
+    sendUpdate: (update) => {
+      guard.observe(hubDoc, update);
+      send(updateMessage(update));
+    },
     sendAwareness: (update) => send(awarenessMessage(update)),
     close: (code, reason) => {
       // The hub closes sessions whose frames it refuses; those count as rejected frames too.

@@ -178,4 +178,49 @@ describe('UpdateGuard', () => {
     expect([guard.shadowCount, guard.shadowBuilds]).toEqual([1, 2]);
     guard.release(hubDoc);
   });
+
+  it('follows changes the hub sends to sessions (a restore, another instance) without rebuilding its copy', () => {
+    const guard = new UpdateGuard(0);
+    guard.retain(hubDoc);
+    expect(
+      submit(
+        guard,
+        updateOf(editor, (d) => typeIntoClause(d, 'a')),
+      ),
+    ).toMatchObject({ ok: true });
+    const server = new Y.Doc();
+    Y.applyUpdate(server, hub.readState(hubDoc) as Uint8Array);
+    const restore = updateOf(server, (d) => {
+      const clause = new Y.XmlElement('clause');
+      clause.setAttribute('id', 'restored');
+      clause.insert(0, [new Y.XmlText('restored text')]);
+      d.getXmlFragment(BODY_FIELD).insert(0, [clause]);
+    });
+    hub.applyServerUpdate(hubDoc, restore, 'restore');
+    // What the hub broadcasts to the sessions, once per array however many sessions get it.
+    guard.observe(hubDoc, restore);
+    guard.observe(hubDoc, restore);
+    Y.applyUpdate(editor, restore);
+    expect(
+      submit(
+        guard,
+        updateOf(editor, (d) => typeIntoClause(d, 'typed ', 'restored')),
+      ),
+    ).toMatchObject({ ok: true });
+    // A breaking change inside the restored clause is found: the copy has it.
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(editor));
+    const clause = attacker
+      .getXmlFragment(BODY_FIELD)
+      .toArray()
+      .find((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.getAttribute('id') === 'restored') as Y.XmlElement;
+    const before = Y.encodeStateVector(attacker);
+    clause.insert(0, [new Y.XmlElement('paragraph')]);
+    expect(guard.check(hubDoc, Y.encodeStateAsUpdate(attacker, before))).toMatchObject({
+      ok: false,
+      detail: 'node "paragraph" is not allowed in clause',
+    });
+    expect(guard.shadowBuilds).toBe(1);
+    guard.release(hubDoc);
+  });
 });
