@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Auth, type SecureCookies } from './auth/Auth.ts';
 import { claimUnowned } from './auth/claimUnowned.ts';
 import { ensureAdmin } from './auth/ensureAdmin.ts';
-import { DB_FILE } from './auth/runAccountCommand.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { backfillSummaries } from './collab/backfillSummaries.ts';
 import { DocumentHub } from './collab/DocumentHub.ts';
@@ -11,7 +10,7 @@ import { seedTemplates } from './collab/seedTemplates.ts';
 import { createApp } from './createApp.ts';
 import { createLogger } from './createLogger.ts';
 import { listen } from './listen.ts';
-import { SqliteStore } from './storage/index.ts';
+import { openStore } from './storage/index.ts';
 import { TemplateLibrary } from './TemplateLibrary.ts';
 
 const DEFAULT_PORT = 8787;
@@ -54,12 +53,18 @@ for (const entry of library.entries()) {
 }
 
 const dataDir = path.resolve(process.env.CLAUSEWRIGHT_DATA_DIR || DEFAULT_DATA_DIR);
-let store: SqliteStore;
-try {
-  store = SqliteStore.open(path.join(dataDir, DB_FILE));
-} catch (e) {
-  fail(`cannot open the document store in ${dataDir} (CLAUSEWRIGHT_DATA_DIR): ${(e as Error).message}`);
-}
+const databaseUrl = process.env.CLAUSEWRIGHT_DATABASE_URL || undefined;
+const store = await openStore({
+  dataDir,
+  databaseUrl,
+  pg: { onIdleError: (err) => logger.warn({ err }, 'a PostgreSQL connection was lost; the pool opens a new one') },
+}).catch((e: Error) =>
+  fail(
+    databaseUrl
+      ? `cannot open the document store (CLAUSEWRIGHT_DATABASE_URL): ${e.message}`
+      : `cannot open the document store in ${dataDir} (CLAUSEWRIGHT_DATA_DIR): ${e.message}`,
+  ),
+);
 const seed = await seedTemplates(store, templatesDir).catch((e: Error) => fail(`cannot seed templates: ${e.message}`));
 for (const f of seed.failed) logger.warn({ docId: f.id }, `not imported for co-editing: ${f.message}`);
 if (seed.seeded.length) logger.info({ seeded: seed.seeded }, `imported ${seed.seeded.join(', ')}`);

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HttpError } from '../HttpError.ts';
-import { SqliteStore } from '../storage/SqliteStore.ts';
+import { openStore, SQLITE_FILE } from '../storage/openStore.ts';
+import type { PgStore } from '../storage/PgStore.ts';
+import type { SqliteStore } from '../storage/SqliteStore.ts';
 import { Auth } from './Auth.ts';
 import { parseDisplayName, parseNewPassword, parseUsername } from './accountRules.ts';
 
 /** The store's file inside the data directory (as the server opens it). */
-export const DB_FILE = 'clausewright.db';
+export const DB_FILE = SQLITE_FILE;
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../data', import.meta.url));
 
 export const ACCOUNT_USAGE = `  cw user add <username> --role admin|user [--password <pw>] [--name <display name>]
@@ -18,7 +20,7 @@ export const ACCOUNT_USAGE = `  cw user add <username> --role admin|user [--pass
   cw token create <username> [--name <what it is for>]
   cw token list [<username>]
   cw token revoke <token id>
-  (against the store in CLAUSEWRIGHT_DATA_DIR, default ./data; a password or token is printed once, never stored)`;
+  (against the store in CLAUSEWRIGHT_DATABASE_URL when set, else CLAUSEWRIGHT_DATA_DIR, default ./data; a password or token is printed once, never stored)`;
 
 /** Where account commands write; `stdout` gets what scripts read (a password, a token, a list). */
 export interface AccountIo {
@@ -40,7 +42,7 @@ export async function runAccountCommand(
   io: AccountIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  let store: SqliteStore | undefined;
+  let store: SqliteStore | PgStore | undefined;
   try {
     const { positionals, values } = parseArgs({
       args: argv,
@@ -52,10 +54,11 @@ export async function runAccountCommand(
     const dataDir = path.resolve(env.CLAUSEWRIGHT_DATA_DIR || DEFAULT_DATA_DIR);
     const file = path.join(dataDir, DB_FILE);
     // Only adding an account may start a store; anything else on a missing one is a wrong CLAUSEWRIGHT_DATA_DIR.
-    if (!(group === 'user' && action === 'add') && !existsSync(file)) {
+    const databaseUrl = env.CLAUSEWRIGHT_DATABASE_URL || undefined;
+    if (!databaseUrl && !(group === 'user' && action === 'add') && !existsSync(file)) {
       throw new AccountUsageError(`no store at ${file} (set CLAUSEWRIGHT_DATA_DIR to the server's data directory)`);
     }
-    store = SqliteStore.open(file);
+    store = await openStore({ dataDir, databaseUrl });
     const auth = new Auth(store);
     const user = async (raw: string | undefined) => {
       if (!raw) throw new AccountUsageError(`cw ${group} ${action} needs a username`);
@@ -75,7 +78,7 @@ export async function runAccountCommand(
         password,
         admin: values.role === 'admin',
       });
-      io.stderr(`created ${created.admin ? 'admin' : 'user'} "${created.username}" in ${dataDir}\n`);
+      io.stderr(`created ${created.admin ? 'admin' : 'user'} "${created.username}" in ${store.path}\n`);
       if (values.password === undefined) io.stdout(`${password}\n`);
     } else if (command === 'user list') {
       for (const u of await store.listUsers())
