@@ -113,22 +113,42 @@ export class DocumentHub {
    * cannot be applied (undecodable, or it depends on content this instance lacks): catch up with `catchUp`.
    */
   applyRelayedUpdate(hubDoc: HubDocument, update: Uint8Array): RelayedResult {
-    if (hubDoc.unloaded) return 'known';
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      return 'missing';
+    const { applied, missing } = this.applyRelayedUpdates(hubDoc, [update]);
+    return missing ? 'missing' : applied ? 'applied' : 'known';
+  }
+
+  /**
+   * Applies updates other instances stored, in order, and sends what they add to every session as one message.
+   * Resolves how many added to the document and whether any could not be applied (then catch up with `catchUp`).
+   */
+  applyRelayedUpdates(hubDoc: HubDocument, updates: Uint8Array[]): { applied: number; missing: boolean } {
+    if (hubDoc.unloaded) return { applied: 0, missing: false };
+    const added: Uint8Array[] = [];
+    let missing = false;
+    let foldNow = false;
+    for (const update of updates) {
+      let decoded: ReturnType<typeof Y.decodeUpdate>;
+      try {
+        decoded = Y.decodeUpdate(update);
+      } catch {
+        missing = true;
+        continue;
+      }
+      const admission = hubDoc.admit(decoded);
+      if (admission.kind === 'missing') missing = true;
+      if (admission.kind !== 'new') continue;
+      // Keeps the meta item ids current for later local updates; the instance that stored it writes the summary.
+      hubDoc.metaItems.touches(decoded);
+      foldNow = hubDoc.push(update, admission.clocks) || foldNow;
+      added.push(update);
     }
-    const admission = hubDoc.admit(decoded);
-    if (admission.kind !== 'new') return admission.kind;
-    // Keeps the meta item ids current for later local updates; the summary is written by the instance that stored it.
-    hubDoc.metaItems.touches(decoded);
-    const foldNow = hubDoc.push(update, admission.clocks);
-    for (const session of hubDoc.sessions.keys()) session.sendUpdate(update);
+    if (added.length === 0) return { applied: 0, missing };
+    // One message per session however many entries one read brought: clients apply one transaction.
+    const message = added.length === 1 ? (added[0] as Uint8Array) : Y.mergeUpdates(added);
+    for (const session of hubDoc.sessions.keys()) session.sendUpdate(message);
     if (foldNow) this.#fold(hubDoc);
     else this.#scheduleFold(hubDoc);
-    return 'applied';
+    return { applied: added.length, missing };
   }
 
   /**

@@ -382,6 +382,7 @@ export class RedisRelay implements HubRelay {
   #deliver(feed: Feed, entries: [Buffer, Buffer[]][]): void {
     const hubDoc = feed.hubDoc;
     if (!hubDoc) return;
+    const updates: Uint8Array[] = [];
     for (const [rawId, fields] of entries) {
       const id = rawId.toString();
       const position = feed.position;
@@ -397,21 +398,17 @@ export class RedisRelay implements HubRelay {
       if (fieldOf(fields, 'o')?.toString() === this.instanceId) continue;
       this.stats.received++;
       const kind = fieldOf(fields, 'k')?.toString();
-      if (kind === KIND_CATCH_UP) {
-        void this.#catchUp(feed);
-        continue;
-      }
+      if (kind === KIND_CATCH_UP) void this.#catchUp(feed);
       if (kind !== KIND_UPDATE) continue;
       const update = fieldOf(fields, 'u') ?? Buffer.alloc(0);
-      const result = this.#hub.applyRelayedUpdate(
-        hubDoc,
-        new Uint8Array(update.buffer, update.byteOffset, update.length),
-      );
-      if (result === 'applied') this.stats.applied++;
-      else if (result === 'missing') {
-        this.stats.gaps++;
-        void this.#catchUp(feed);
-      }
+      updates.push(new Uint8Array(update.buffer, update.byteOffset, update.length));
+    }
+    if (updates.length === 0) return;
+    const { applied, missing } = this.#hub.applyRelayedUpdates(hubDoc, updates);
+    this.stats.applied += applied;
+    if (missing) {
+      this.stats.gaps++;
+      void this.#catchUp(feed);
     }
   }
 
