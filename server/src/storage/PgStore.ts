@@ -28,7 +28,7 @@ import type {
 } from './DocumentStore.ts';
 import { type AttributedUpdate, foldAuthorship } from './foldAuthorship.ts';
 import { migratePg } from './pgMigrations.ts';
-import { fromPgText, toPgJson, toPgText } from './pgText.ts';
+import { fromStoredText, toPgJson, toStoredText } from './storedText.ts';
 
 /** Tuning for `PgStore.open`. */
 export interface PgStoreOptions {
@@ -803,8 +803,8 @@ function describeUrl(url: string): string {
 }
 
 /**
- * `db.query` with every string parameter (and string in an array parameter) stored through `toPgText` and every string
- * column read back through `fromPgText`: the one way this store talks to PostgreSQL.
+ * `db.query` with every string parameter (and string in an array parameter) stored through `toStoredText` and every string
+ * column read back through `fromStoredText`: the one way this store talks to PostgreSQL.
  */
 async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(
   db: pg.Pool | pg.PoolClient,
@@ -815,14 +815,14 @@ async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(
   for (const row of result.rows as Record<string, unknown>[]) {
     for (const key in row) {
       const value = row[key];
-      if (typeof value === 'string') row[key] = fromPgText(value);
+      if (typeof value === 'string') row[key] = fromStoredText(value);
     }
   }
   return result;
 }
 
 function toParam(value: unknown): unknown {
-  if (typeof value === 'string') return toPgText(value);
+  if (typeof value === 'string') return toStoredText(value);
   return Array.isArray(value) ? value.map(toParam) : value;
 }
 

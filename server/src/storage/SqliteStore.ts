@@ -29,6 +29,7 @@ import type {
   VersionRef,
 } from './DocumentStore.ts';
 import { type AttributedUpdate, foldAuthorship } from './foldAuthorship.ts';
+import { fromStoredText, toStoredText } from './storedText.ts';
 
 /** Tuning for `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -377,7 +378,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
         if (this.#maxSeq(docId) > 0) return false;
         const now = Date.now();
         this.#stmts.insert.run([docId, 1, update.slice(), 'create', now]);
-        this.#stmts.setSummary.run([docId, summary.title, summary.locale, summary.numbering, now]);
+        this.#stmts.setSummary.run([docId, toStoredText(summary.title), summary.locale, summary.numbering, now]);
         return true;
       })
       .immediate();
@@ -385,7 +386,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
 
   async setSummary(docId: string, summary: DocumentSummary): Promise<void> {
     this.#assertOpen();
-    this.#stmts.setSummary.run([docId, summary.title, summary.locale, summary.numbering, Date.now()]);
+    this.#stmts.setSummary.run([docId, toStoredText(summary.title), summary.locale, summary.numbering, Date.now()]);
   }
 
   async summaries(): Promise<StoredSummary[]> {
@@ -412,11 +413,11 @@ export class SqliteStore implements DocumentStore, AccountStore {
         this.#stmts.insertVersion.run([
           docId,
           next,
-          version.message,
-          version.author,
+          toStoredText(version.message),
+          version.author === null ? null : toStoredText(version.author),
           createdAt,
           hash,
-          version.markdown,
+          toStoredText(version.markdown),
           version.state.slice(),
         ]);
         return { version: next, message: version.message, author: version.author, createdAt, hash };
@@ -436,7 +437,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
       | undefined;
     if (!row) return null;
     // A copy: the caller owns the bytes.
-    return { ...toVersionInfo(row), docId, markdown: row.markdown, state: toBytes(row.state).slice() };
+    return { ...toVersionInfo(row), docId, markdown: fromStoredText(row.markdown), state: toBytes(row.state).slice() };
   }
 
   async authorship(docId: string): Promise<AuthorshipRange[]> {
@@ -456,16 +457,16 @@ export class SqliteStore implements DocumentStore, AccountStore {
     this.#stmts.insertDocument.run([
       id,
       document.templateId,
-      document.templateTitle,
+      toStoredText(document.templateTitle),
       document.version === 'draft' ? null : document.version,
-      document.markdown,
+      document.markdown === null ? null : toStoredText(document.markdown),
       JSON.stringify(document.values),
       document.format,
-      document.by,
+      document.by === null ? null : toStoredText(document.by),
       createdAt,
       document.sha256,
       document.bytes,
-      document.filename,
+      toStoredText(document.filename),
     ]);
     const { markdown: _markdown, values: _values, ...info } = document;
     return { id, ...info, createdAt };
@@ -486,7 +487,8 @@ export class SqliteStore implements DocumentStore, AccountStore {
       | (DocumentRow & { valuesJson: string; markdown: string | null })
       | undefined;
     if (!row) return null;
-    return { ...toDocumentInfo(row), values: JSON.parse(row.valuesJson), markdown: row.markdown };
+    const markdown = row.markdown === null ? null : fromStoredText(row.markdown);
+    return { ...toDocumentInfo(row), values: JSON.parse(row.valuesJson), markdown };
   }
 
   async createValuesSet(set: NewValuesSet): Promise<StoredValuesSet> {
@@ -496,10 +498,10 @@ export class SqliteStore implements DocumentStore, AccountStore {
     this.#stmts.insertValuesSet.run([
       id,
       set.templateId,
-      set.name,
+      toStoredText(set.name),
       versionText(set.version),
       JSON.stringify(set.values),
-      set.by,
+      set.by === null ? null : toStoredText(set.by),
       now,
       now,
     ]);
@@ -541,7 +543,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
           updatedAt: Math.max(Date.now(), current.updatedAt),
         };
         this.#stmts.updateValuesSet.run([
-          next.name,
+          toStoredText(next.name),
           versionText(next.version),
           JSON.stringify(next.values),
           next.updatedAt,
@@ -570,7 +572,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
     const { changes } = this.#accounts.insertUser.run([
       stored.id,
       stored.username,
-      stored.displayName,
+      toStoredText(stored.displayName),
       user.passwordHash,
       stored.admin ? 1 : 0,
       stored.createdAt,
@@ -665,7 +667,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
     this.#assertOpen();
     return this.#accounts.listMembers.all([docId]).map((row) => {
       const r = row as TemplateMember;
-      return { userId: r.userId, username: r.username, displayName: r.displayName, role: r.role };
+      return { userId: r.userId, username: r.username, displayName: fromStoredText(r.displayName), role: r.role };
     });
   }
 
@@ -859,7 +861,8 @@ interface UserRow extends Omit<StoredUser, 'admin'> {
 }
 
 function toUser(r: UserRow): StoredUser {
-  return { id: r.id, username: r.username, displayName: r.displayName, admin: r.admin === 1, createdAt: r.createdAt };
+  const displayName = fromStoredText(r.displayName);
+  return { id: r.id, username: r.username, displayName, admin: r.admin === 1, createdAt: r.createdAt };
 }
 
 function toToken(r: ApiTokenInfo): ApiTokenInfo {
@@ -884,14 +887,14 @@ function toDocumentInfo(r: DocumentRow): IssuedDocumentInfo {
   return {
     id: r.id,
     templateId: r.templateId,
-    templateTitle: r.templateTitle,
+    templateTitle: fromStoredText(r.templateTitle),
     version: r.version ?? 'draft',
     format: r.format,
-    by: r.by,
+    by: r.by === null ? null : fromStoredText(r.by),
     createdAt: r.createdAt,
     sha256: r.sha256,
     bytes: r.bytes,
-    filename: r.filename,
+    filename: fromStoredText(r.filename),
   };
 }
 
@@ -899,11 +902,11 @@ function toValuesSetInfo(r: ValuesSetRow): ValuesSetInfo {
   return {
     id: r.id,
     templateId: r.templateId,
-    name: r.name,
+    name: fromStoredText(r.name),
     version: r.version === null || r.version === 'draft' ? r.version : Number(r.version),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    by: r.by,
+    by: r.by === null ? null : fromStoredText(r.by),
   };
 }
 
@@ -922,7 +925,8 @@ function toAttributed(r: StoredRow): AttributedUpdate {
 }
 
 function toVersionInfo(r: VersionInfo): VersionInfo {
-  return { version: r.version, message: r.message, author: r.author, createdAt: r.createdAt, hash: r.hash };
+  const author = r.author === null ? null : fromStoredText(r.author);
+  return { version: r.version, message: fromStoredText(r.message), author, createdAt: r.createdAt, hash: r.hash };
 }
 
 function toRange(r: AuthorshipRange): AuthorshipRange {
@@ -939,7 +943,8 @@ function toRange(r: AuthorshipRange): AuthorshipRange {
 
 // Copies the columns: rows from libsql carry an extra `_metadata` key.
 function toSummary(r: StoredSummary): StoredSummary {
-  return { docId: r.docId, title: r.title, locale: r.locale, numbering: r.numbering, updatedAt: r.updatedAt };
+  const title = r.title === null ? null : fromStoredText(r.title);
+  return { docId: r.docId, title, locale: r.locale, numbering: r.numbering, updatedAt: r.updatedAt };
 }
 
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {

@@ -86,6 +86,51 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('keeps U+0000 (which libsql would silently cut a string at) in the free text users send', async () => {
+    const store = SqliteStore.open(':memory:');
+    const odd = 'a\u0000b\uFFFFc\uFFFF0d\u0000\uFFFF';
+    await store.create('nul', new Uint8Array([1]), { title: odd, locale: 'zh-CN', numbering: 'zh-article' });
+    expect((await store.summary('nul'))?.title).toBe(odd);
+    const made = await store.createVersion('nul', {
+      message: odd,
+      author: odd,
+      markdown: odd,
+      state: new Uint8Array([2]),
+    });
+    expect(await store.getVersion('nul', made.version)).toMatchObject({ message: odd, author: odd, markdown: odd });
+    expect((await store.listVersions('nul'))[0]).toMatchObject({ message: odd, author: odd, hash: made.hash });
+    const issued = await store.recordDocument({
+      templateId: 'nul',
+      templateTitle: odd,
+      version: 'draft',
+      markdown: odd,
+      values: { [odd]: odd },
+      format: 'txt',
+      by: odd,
+      sha256: '00',
+      bytes: 1,
+      filename: odd,
+    });
+    expect(await store.getDocument(issued.id)).toMatchObject({
+      templateTitle: odd,
+      markdown: odd,
+      values: { [odd]: odd },
+      by: odd,
+      filename: odd,
+    });
+    const set = await store.createValuesSet({
+      templateId: 'nul',
+      name: odd,
+      version: null,
+      values: { v: odd },
+      by: odd,
+    });
+    expect(await store.getValuesSet('nul', set.id)).toEqual(set);
+    const user = await store.createUser({ username: 'lin', displayName: odd, passwordHash: 'x', admin: false });
+    expect(await store.getUser(user?.id ?? '')).toEqual(user);
+    await store.close();
+  });
+
   it('works in memory', async () => {
     const store = SqliteStore.open(':memory:');
     await Promise.all([store.append('m', bytes(1)), store.append('m', bytes(2))]);

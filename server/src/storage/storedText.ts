@@ -4,23 +4,24 @@ const ESCAPED = /[\u0000\uFFFF]/;
 const ESCAPED_ALL = /[\u0000\uFFFF]/g;
 
 /**
- * PostgreSQL `text` cannot hold U+0000, which anyone can type into a document or send in a request. Strings are
+ * Neither PostgreSQL `text` nor libsql's string binding holds U+0000 (PostgreSQL refuses it, libsql silently cuts the
+ * string there), yet anyone can type it into a document or send it in a request. Strings are
  * stored with U+0000 as U+FFFF '0' and U+FFFF itself doubled (a noncharacter, so almost no real text changes and
  * what is stored stays readable); reading reverses it exactly.
  */
-export function toPgText(text: string): string {
+export function toStoredText(text: string): string {
   return ESCAPED.test(text) ? text.replace(ESCAPED_ALL, (c) => (c === '\u0000' ? '\uFFFF0' : '\uFFFF\uFFFF')) : text;
 }
 
-/** The string `toPgText` stored. */
-export function fromPgText(stored: string): string {
+/** The string `toStoredText` stored. */
+export function fromStoredText(stored: string): string {
   return stored.includes('\uFFFF')
     ? stored.replace(/\uFFFF([0\uFFFF])/g, (_, c: string) => (c === '0' ? '\u0000' : '\uFFFF'))
     : stored;
 }
 
 /**
- * JSON for a `json` column: U+0000 is escaped by JSON.stringify already; U+FFFF is escaped too, so `toPgText` leaves
+ * JSON for a `json` column: U+0000 is escaped by JSON.stringify already; U+FFFF is escaped too, so `toStoredText` leaves
  * the text as it is and PostgreSQL's parse gives back the very values.
  */
 export function toPgJson(value: unknown): string {
