@@ -93,45 +93,7 @@ export async function fetchTemplateMeta(id: string, signal?: AbortSignal): Promi
   return (await request(templatePath(id), signal ? { signal } : {})).json();
 }
 
-/** The current draft as Clause Markdown (the `template.md` format). */
-export async function exportMarkdown(id: string, signal?: AbortSignal): Promise<string> {
-  return (await request(`${templatePath(id)}/export`, signal ? { signal } : {})).text();
-}
-
-export async function fetchFormats(signal?: AbortSignal): Promise<Format[]> {
-  const body = (await (await request('/api/formats', signal ? { signal } : {})).json()) as { formats: Format[] };
-  return body.formats;
-}
-
 /** The current draft as the model's Template (what the preview renders). */
 export async function fetchTemplate(id: string, signal?: AbortSignal): Promise<Template> {
   return (await request(`${templatePath(id)}/model`, signal ? { signal } : {})).json();
-}
-
-/** The example values kept beside a template, or null when it has none. */
-export async function fetchSampleValues(id: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
-  try {
-    return await (await request(`${templatePath(id)}/sample-values`, signal ? { signal } : {})).json();
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }
-}
-
-/** The draft preview as an HTML fragment (gaps marked, never refused). */
-export async function renderPreview(id: string, values: object, signal?: AbortSignal): Promise<string> {
-  return (await postJson(`${templatePath(id)}/render`, { format: 'html', values }, signal)).text();
-}
-
-/** Everything that would stop the document being issued with these values. */
-export async function checkValues(id: string, values: object, signal?: AbortSignal): Promise<Problem[]> {
-  const body = (await (await postJson(`${templatePath(id)}/check`, { values }, signal)).json()) as {
-    problems: Problem[];
-  };
-  return body.problems;
-}
-
-/** Renders a draft file, e.g. the .docx, as a Blob to download. */
-export async function renderFile(id: string, format: Format, values: object): Promise<Blob> {
-  return (await postJson(`${templatePath(id)}/render`, { format, values })).blob();
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchTemplates, type TemplateListItem } from '../api.ts';
+import { fetchTemplates, type TemplateListItem, templatePath } from '../api.ts';
 import { useT } from '../i18n/useT.ts';
 import { Link } from '../routing/Link.tsx';
 import { useUi } from '../state/uiStore.ts';
@@ -76,6 +76,15 @@ export function TemplateListPage() {
                   <Link to={{ page: 'fill', id: tpl.id }} className="button">
                     {t('list.preview')}
                   </Link>
+                  <a
+                    href={`${templatePath(tpl.id)}/export`}
+                    download={`${tpl.id}.md`}
+                    className="button"
+                    data-testid="export-md"
+                    title={t('list.exportTitle')}
+                  >
+                    .md
+                  </a>
                 </div>
               </li>
             ))}
