@@ -125,6 +125,8 @@ export class RedisRelay implements HubRelay {
   /** Awareness subscriptions. */
   readonly #sub: Redis;
   readonly #feeds = new Map<string, Feed>();
+  /** The same feeds by awareness channel. */
+  readonly #byChannel = new Map<string, Feed>();
   /** Documents whose publish failed: the other instances must be told to catch up from the store. */
   readonly #toAnnounce = new Set<string>();
   readonly #inFlight = new Set<Promise<unknown>>();
@@ -195,6 +197,7 @@ export class RedisRelay implements HubRelay {
       catchUpAgain: false,
     };
     this.#feeds.set(docId, feed);
+    this.#byChannel.set(feed.channel, feed);
     this.#sub.subscribe(feed.channel).catch(() => {});
     feed.position =
       (await withTimeout(
@@ -217,6 +220,7 @@ export class RedisRelay implements HubRelay {
     const feed = this.#feeds.get(docId);
     if (!feed) return;
     this.#feeds.delete(docId);
+    this.#byChannel.delete(feed.channel);
     this.#sub.unsubscribe(feed.channel).catch(() => {});
   }
 
@@ -242,6 +246,7 @@ export class RedisRelay implements HubRelay {
     this.#cmd.disconnect();
     this.#sub.disconnect();
     this.#feeds.clear();
+    this.#byChannel.clear();
   }
 
   #publish(docId: string, kind: string, payload: Buffer | string): void {
@@ -429,8 +434,7 @@ export class RedisRelay implements HubRelay {
   }
 
   #onAwarenessMessage(channel: Buffer, message: Buffer): void {
-    const name = channel.toString();
-    const feed = [...this.#feeds.values()].find((f) => f.channel === name);
+    const feed = this.#byChannel.get(channel.toString());
     const hubDoc = feed?.hubDoc;
     if (!feed || !hubDoc) return;
     try {
