@@ -14,6 +14,8 @@ import { type ApiRoute, callerOf } from './fill/ApiRoute.ts';
 import { fillRoutes } from './fill/fillRoutes.ts';
 import { HttpError } from './HttpError.ts';
 import { clauseHistory } from './history/clauseHistory.ts';
+import { MetricsRegistry } from './metrics/MetricsRegistry.ts';
+import { metricsHandler } from './metrics/metricsHandler.ts';
 import { newTemplate, slugOrUuid, withId } from './newTemplate.ts';
 import { parseCheckRequest } from './parseRenderRequest.ts';
 import { readDraft, templateOfState } from './readDraft.ts';
@@ -40,6 +42,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Accounts and roles. Without it nobody is logged in: every route but the public ones answers 401. */
   auth?: Auth;
+  /** What `GET /metrics` (admins only; an admin's API token for Prometheus) renders; an empty registry by default. */
+  metrics?: MetricsRegistry;
 }
 
 /** The request listener, with its route table (for the auth matrix test, which checks every route is guarded). */
@@ -68,6 +72,7 @@ export function createApp(options: AppOptions): App {
   const store = hub.store;
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT;
   const client = options.clientDir ? serveClient(options.clientDir) : null;
+  const serveMetrics = metricsHandler(options.metrics ?? new MetricsRegistry());
 
   const listItem = async (id: string, template: Template): Promise<TemplateListItem & { updatedAt: string }> => {
     const summary = await store.summary(id);
@@ -120,6 +125,8 @@ export function createApp(options: AppOptions): App {
 
   const routes: ApiRoute[] = [
     { method: 'GET', path: /^\/healthz$/, access: 'public', handle: (_req, res) => sendJson(res, 200, { ok: true }) },
+    // Connection counts and refusals say who is using the server and how: admins only.
+    { method: 'GET', path: /^\/metrics$/, access: 'admin', handle: (req, res) => serveMetrics(req, res) },
     {
       method: 'GET',
       path: /^\/api\/templates$/,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Auth, type SecureCookies } from './auth/Auth.ts';
+import { createUpgradeAuthenticator } from './auth/authenticateUpgrade.ts';
 import { claimUnowned } from './auth/claimUnowned.ts';
 import { ensureAdmin } from './auth/ensureAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
@@ -9,7 +10,11 @@ import { DocumentHub } from './collab/DocumentHub.ts';
 import { seedTemplates } from './collab/seedTemplates.ts';
 import { createApp } from './createApp.ts';
 import { createLogger } from './createLogger.ts';
+import type { CollabLimits } from './limits/CollabLimits.ts';
+import { readCollabLimits } from './limits/readCollabLimits.ts';
 import { listen } from './listen.ts';
+import { createCollabMetrics } from './metrics/CollabMetrics.ts';
+import { timeStore } from './metrics/timeStore.ts';
 import { openStore } from './storage/index.ts';
 import { TemplateLibrary } from './TemplateLibrary.ts';
 
@@ -43,6 +48,12 @@ try {
 } catch (e) {
   fail((e as Error).message);
 }
+let limits: CollabLimits | undefined;
+try {
+  limits = readCollabLimits(process.env);
+} catch (e) {
+  fail((e as Error).message);
+}
 const templatesDir = process.env.CLAUSEWRIGHT_TEMPLATES_DIR || DEFAULT_TEMPLATES_DIR;
 const library = await TemplateLibrary.load(templatesDir).catch((e: Error) =>
   fail(`cannot read the templates folder (CLAUSEWRIGHT_TEMPLATES_DIR): ${e.message}`),
@@ -70,7 +81,9 @@ for (const f of seed.failed) logger.warn({ docId: f.id }, `not imported for co-e
 if (seed.seeded.length) logger.info({ seeded: seed.seeded }, `imported ${seed.seeded.join(', ')}`);
 const backfilled = await backfillSummaries(store);
 if (backfilled.length) logger.info({ backfilled }, 'filled in list summaries');
-const hub = new DocumentHub(store, { logger });
+const metrics = createCollabMetrics();
+// Append latency is measured where the hub stores, without the hub knowing.
+const hub = new DocumentHub(timeStore(store, metrics.storeAppendSeconds), { logger });
 
 const secureCookies = (process.env.CLAUSEWRIGHT_SECURE_COOKIES || 'auto') as SecureCookies;
 if (!['auto', 'always', 'never'].includes(secureCookies)) {
@@ -86,13 +99,19 @@ if (adminId) {
 
 const clientDir = path.resolve(process.env.CLAUSEWRIGHT_CLIENT_DIR || DEFAULT_CLIENT_DIR);
 const running = await listen(
-  createApp({ hub, library, logger, clientDir, auth }),
+  createApp({ hub, library, logger, clientDir, auth, metrics: metrics.registry }),
   port,
   process.env.HOST || undefined,
 ).catch((e: NodeJS.ErrnoException) =>
   fail(e.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another one` : e.message),
 );
-const collab = attachCollab(running.server, hub, { logger });
+const collab = attachCollab(running.server, hub, {
+  logger,
+  limits,
+  metrics,
+  authenticate: createUpgradeAuthenticator(auth, store),
+  accessEvents: auth.events,
+});
 logger.info(
   { port: running.port, dataDir, db: store.path, templatesDir: library.dir, clientDir },
   `Clausewright server on ${running.url} (co-editing on ws://localhost:${running.port}/collab/<template-id>)`,

@@ -146,7 +146,7 @@ describe('reading the current draft', () => {
       await server.post('/api/templates', { markdown: NDA.replace('mutual-nda', 'live-nda') })
     ).json()) as Created;
     const doc = new Y.Doc();
-    const provider = connect(server.wsUrl, id, doc, 'editor');
+    const provider = connect(server.wsUrl, id, doc, 'editor', { authorization: server.authorization });
     try {
       await synced(provider);
       doc.transact(() => {

@@ -8,8 +8,9 @@ import { REPO_TEMPLATES, startApp, type TestServer } from './startApp.ts';
 export interface LiveServer {
   readonly server: TestServer;
   /**
-   * A client on template `id` as display name `name`, synced. Its upgrade carries `authorization` (the admin's API
-   * token by default), so it keeps working once the websocket checks logins.
+   * A client on template `id` as display name `name`, synced. The server names connections by account, so without
+   * `authorization` it logs in as an account displayed as `name` (made on first use, editor of `id`); with it, as
+   * that token's account.
    */
   join(id: string, name: string, authorization?: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }>;
 }
@@ -18,8 +19,25 @@ export interface LiveServer {
 export function useLiveServer(): LiveServer {
   let server: TestServer | undefined;
   let providers: WebsocketProvider[] = [];
+  // One account per display name, made on first use; the templates each may edit.
+  const accounts = new Map<string, { id: string; authorization: string; docs: Set<string> }>();
+  const accountFor = async (docId: string, name: string): Promise<string> => {
+    const server = running();
+    let account = accounts.get(name);
+    if (!account) {
+      const made = await server.userWith(`live-${accounts.size + 1}`, {}, name);
+      account = { id: made.id, authorization: made.authorization, docs: new Set() };
+      accounts.set(name, account);
+    }
+    if (!account.docs.has(docId)) {
+      await server.store.setRole(docId, account.id, 'editor');
+      account.docs.add(docId);
+    }
+    return account.authorization;
+  };
   beforeAll(async () => {
     server = await startApp(REPO_TEMPLATES);
+    accounts.clear();
   });
   afterEach(() => {
     for (const p of providers) p.destroy();
@@ -35,7 +53,8 @@ export function useLiveServer(): LiveServer {
       return running();
     },
     // No `this`: callers destructure `join`.
-    async join(id, name, authorization = running().authorization) {
+    async join(id, name, given) {
+      const authorization = given ?? (await accountFor(id, name));
       const doc = new Y.Doc();
       const provider = connect(running().wsUrl, id, doc, name, { authorization });
       providers.push(provider);

@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SqliteStore } from '../src/storage/index.ts';
-import { type ChildServer, killChild, startChildServer } from './collab/killNineServer.ts';
+import {
+  adminHeaders,
+  type ChildServer,
+  createEmptyDocs,
+  killChild,
+  startChildServer,
+} from './collab/killNineServer.ts';
 import { connect, sleep, synced } from './collab/startCollab.ts';
 
 const DOC_ID = 'graceful';
@@ -19,6 +25,7 @@ let provider: WebsocketProvider | null;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'cw-shutdown-data-'));
   templatesDir = await mkdtemp(path.join(tmpdir(), 'cw-shutdown-templates-'));
+  await createEmptyDocs(dataDir, [DOC_ID]);
   server = null;
   provider = null;
 });
@@ -35,7 +42,7 @@ describe('graceful shutdown', () => {
     const s = await startChildServer(dataDir, templatesDir);
     server = s;
     const doc = new Y.Doc();
-    provider = connect(s.url, DOC_ID, doc, 'writer');
+    provider = connect(s.url, DOC_ID, doc, 'writer', await adminHeaders(s));
     await synced(provider);
     const tokens = doc.getArray<number>('tokens');
     // One message per edit, sent as fast as possible: the server is still working through them when the signal lands.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Auth } from '../src/auth/Auth.ts';
+import { createUpgradeAuthenticator } from '../src/auth/authenticateUpgrade.ts';
 import { claimUnowned } from '../src/auth/claimUnowned.ts';
 import { ensureAdmin } from '../src/auth/ensureAdmin.ts';
 import { LoginLimiter } from '../src/auth/LoginLimiter.ts';
@@ -12,7 +13,11 @@ import { seedTemplates } from '../src/collab/seedTemplates.ts';
 import { type AppOptions, createApp } from '../src/createApp.ts';
 import { createLogger } from '../src/createLogger.ts';
 import type { ApiRoute } from '../src/fill/ApiRoute.ts';
+import type { CollabLimits } from '../src/limits/CollabLimits.ts';
 import { listen, type RunningServer } from '../src/listen.ts';
+import { type CollabMetrics, createCollabMetrics } from '../src/metrics/CollabMetrics.ts';
+import { timeStore } from '../src/metrics/timeStore.ts';
+import type { DocumentStore } from '../src/storage/DocumentStore.ts';
 import { SqliteStore } from '../src/storage/index.ts';
 import { TemplateLibrary } from '../src/TemplateLibrary.ts';
 
@@ -28,6 +33,8 @@ export interface TestServer extends RunningServer {
   hub: DocumentHub;
   collab: AttachedCollab;
   auth: Auth;
+  /** What `GET /metrics` renders. */
+  metrics: CollabMetrics;
   /** The app's route table, each route with who may call it. */
   routes: readonly ApiRoute[];
   /** `ws://127.0.0.1:<port>/collab`, the y-websocket server URL. */
@@ -46,7 +53,19 @@ export interface TestServer extends RunningServer {
     username: string,
     roles?: Record<string, 'owner' | 'editor' | 'viewer'>,
     displayName?: string,
-  ): Promise<{ authorization: string; fetch(path: string, init?: RequestInit): Promise<Response> }>;
+  ): Promise<{ id: string; authorization: string; fetch(path: string, init?: RequestInit): Promise<Response> }>;
+}
+
+/** What `startApp` may change from main.ts' assembly. */
+export interface StartAppOptions extends Partial<Pick<AppOptions, 'clientDir' | 'bodyLimit'>> {
+  unloadAfterMs?: number;
+  loginLimiter?: LoginLimiter;
+  /** Collab limits over the defaults. */
+  limits?: Partial<CollabLimits>;
+  /** Wraps the (timed) store the hub uses, e.g. to slow loads down. */
+  wrapStore?: (store: DocumentStore) => DocumentStore;
+  /** How often open connections are authenticated again (main.ts: 30 s). */
+  recheckIntervalMs?: number;
 }
 
 /**
@@ -54,14 +73,8 @@ export interface TestServer extends RunningServer {
  * folder, the `admin` account (password `ADMIN.password`) owning them, the hub, the API with auth on and the collab
  * websockets — on a free port, logging nothing. Its request helpers act as the admin. `close()` removes it all.
  */
-export async function startApp(
-  dir: string,
-  options: Partial<Pick<AppOptions, 'clientDir' | 'bodyLimit'>> & {
-    unloadAfterMs?: number;
-    loginLimiter?: LoginLimiter;
-  } = {},
-): Promise<TestServer> {
-  const { unloadAfterMs, loginLimiter, ...appOptions } = options;
+export async function startApp(dir: string, options: StartAppOptions = {}): Promise<TestServer> {
+  const { unloadAfterMs, loginLimiter, limits, wrapStore, recheckIntervalMs, ...appOptions } = options;
   const logger = createLogger('silent');
   const library = await TemplateLibrary.load(dir);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cw-app-'));
@@ -73,10 +86,20 @@ export async function startApp(
   await claimUnowned(store, store, adminId);
   const bearer = async (userId: string) => `Bearer ${(await auth.createToken(userId, 'tests')).token}`;
   const authorization = await bearer(adminId);
-  const hub = new DocumentHub(store, unloadAfterMs === undefined ? { logger } : { logger, unloadAfterMs });
-  const app = createApp({ hub, library, logger, auth, ...appOptions });
+  const metrics = createCollabMetrics();
+  const timed = timeStore(store, metrics.storeAppendSeconds);
+  const hubStore = wrapStore ? wrapStore(timed) : timed;
+  const hub = new DocumentHub(hubStore, unloadAfterMs === undefined ? { logger } : { logger, unloadAfterMs });
+  const app = createApp({ hub, library, logger, auth, metrics: metrics.registry, ...appOptions });
   const server = await listen(app, 0, '127.0.0.1');
-  const collab = attachCollab(server.server, hub, { logger });
+  const collab = attachCollab(server.server, hub, {
+    logger,
+    limits,
+    metrics,
+    authenticate: createUpgradeAuthenticator(auth, store),
+    accessEvents: auth.events,
+    ...(recheckIntervalMs === undefined ? {} : { recheckIntervalMs }),
+  });
   const url = `http://127.0.0.1:${server.port}`;
   const fetchAs =
     (as: string) =>
@@ -95,6 +118,7 @@ export async function startApp(
     hub,
     collab,
     auth,
+    metrics,
     routes: app.routes,
     authorization,
     close: async () => {
@@ -117,7 +141,7 @@ export async function startApp(
       const user = await auth.createUser({ username, displayName, password, admin: false });
       for (const [docId, role] of Object.entries(roles)) await store.setRole(docId, user.id, role);
       const as = await bearer(user.id);
-      return { authorization: as, fetch: fetchAs(as) };
+      return { id: user.id, authorization: as, fetch: fetchAs(as) };
     },
   };
 }

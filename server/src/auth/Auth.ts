@@ -138,7 +138,11 @@ export class Auth {
   /** Ends the session `req` came with, if any. */
   async logout(req: IncomingMessage): Promise<void> {
     const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (secret) await this.accounts.deleteSession(hashSecret(secret));
+    if (!secret) return;
+    const hash = hashSecret(secret);
+    const session = await this.accounts.getSession(hash);
+    await this.accounts.deleteSession(hash);
+    if (session) this.events.emitSessionsEnded(session.userId);
   }
 
   /** Changes the caller's password after checking the current one (403 when wrong); ends their other sessions. */
@@ -149,6 +153,7 @@ export class Auth {
     }
     await this.setPassword(found.id, next);
     await this.accounts.deleteSessionsOf(found.id, caller.sessionHash ?? undefined);
+    this.events.emitSessionsEnded(found.id);
   }
 
   async setPassword(userId: string, password: string): Promise<void> {

@@ -1,4 +1,4 @@
-export { AccessEvents, type AccessListener } from './AccessEvents.ts';
+export { AccessEvents, type AccessListener, type SessionsListener } from './AccessEvents.ts';
 export {
   Auth,
   type AuthOptions,

@@ -2,12 +2,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as encoding from 'lib0/encoding';
 import { type WebSocket, WebSocketServer } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { AccessEvents } from '../auth/AccessEvents.ts';
 import { createLogger, type Logger } from '../createLogger.ts';
 import { type CollabLimits, DEFAULT_COLLAB_LIMITS, type LimitKind } from '../limits/CollabLimits.ts';
 import { ConnectionCounter } from '../limits/ConnectionCounter.ts';
-import { CLOSE_POLICY } from '../limits/closeCodes.ts';
+import { CLOSE_POLICY, REASON_ACCESS_REVOKED, REASON_LOGIN_ENDED, REASON_READ_ONLY } from '../limits/closeCodes.ts';
 import { KeyedRateLimiter } from '../limits/KeyedRateLimiter.ts';
 import { TokenBucket } from '../limits/TokenBucket.ts';
 import {
@@ -17,7 +19,7 @@ import {
   createCollabMetrics,
   type RejectReason,
 } from '../metrics/CollabMetrics.ts';
-import { authorize, type CollabUser } from './authorize.ts';
+import { authorize, type CollabUser, credentialsOf, type Refusal, type UpgradeAuthenticator } from './authorize.ts';
 import { type AwarenessEntry, checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
 import { FrameError, MESSAGE_AWARENESS, MESSAGE_SYNC, readCollabFrame } from './readCollabFrame.ts';
@@ -25,6 +27,11 @@ import { UpdateGuard } from './UpdateGuard.ts';
 
 /** Close code for a document that could not be kept loaded (the client may retry). */
 export const CLOSE_TRY_AGAIN = 1013;
+
+/** y-websocket's message type for auth messages (y-protocols/auth), which its client understands. */
+const MESSAGE_AUTH = 2;
+
+const REFUSAL_TEXT: Record<Refusal['status'], string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
 const COLLAB_PATH = /^\/collab\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
@@ -41,6 +48,24 @@ export interface AttachCollabOptions {
   limits?: Partial<CollabLimits>;
   /** Where connections, accepted updates, refused frames and limit closes are counted. @default createCollabMetrics() */
   metrics?: CollabMetrics;
+  /**
+   * Decides every upgrade from its session cookie or bearer header before anything is loaded (401 / 403 / 404); the
+   * account names the connection and a viewer's is read-only. Left out, everyone is an editor named by `?name=`:
+   * only for tools and tests that run no accounts (the server always passes `createUpgradeAuthenticator`).
+   */
+  authenticate?: UpgradeAuthenticator;
+  /**
+   * Role changes and ended logins (`Auth.events`): each affected open connection is authenticated again at once and
+   * closed (1008) when it lost access, or made read-only / writable when its role changed.
+   */
+  accessEvents?: AccessEvents;
+  /**
+   * How often every open connection is authenticated again, for changes this process does not hear about (`cw user
+   * password` or `cw token revoke` run by another process, an expired session, another instance's role change).
+   * 0 disables.
+   * @default 30000
+   */
+  recheckIntervalMs?: number;
 }
 
 /** What `attachCollab` returns. */
@@ -79,8 +104,84 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
   const penalize = (ip: string) => {
     if (limits.maxUpgradesPerIpPerSecond > 0) upgradeRate.penalize(ip, Math.ceil(limits.maxUpgradesPerIpPerSecond / 4));
   };
-  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard, penalize };
+  const authenticate = options.authenticate;
+  // Open connections by account, so a revocation finds them without a scan.
+  const byUser = new Map<string, Set<Connection>>();
+  const watch = (connection: Connection) => {
+    const userId = connection.user.userId;
+    if (userId === null) return;
+    const set = byUser.get(userId) ?? new Set<Connection>();
+    byUser.set(userId, set);
+    set.add(connection);
+  };
+  const unwatch = (connection: Connection) => {
+    const userId = connection.user.userId;
+    const set = userId === null ? undefined : byUser.get(userId);
+    if (!set || userId === null) return;
+    set.delete(connection);
+    if (set.size === 0) byUser.delete(userId);
+  };
+  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard, penalize, watch, unwatch };
   let pending = 0;
+
+  /**
+   * Authenticates `connections` again (connections with the same credentials on the same document share one check)
+   * and applies the verdict: closed when access is gone, read-only or writable as the role now says.
+   */
+  const recheck = async (connections: Iterable<Connection>) => {
+    if (!authenticate) return;
+    const checks = new Map<string, Promise<CollabUser | Refusal | null>>();
+    const work: Promise<void>[] = [];
+    for (const connection of connections) {
+      if (connection.closing) continue;
+      const { headers } = connection.credentials;
+      const key = `${connection.hubDoc.docId}\u0000${headers.authorization ?? ''}\u0000${headers.cookie ?? ''}`;
+      let check = checks.get(key);
+      if (!check) {
+        check = authorize(connection.credentials, connection.hubDoc.docId, authenticate).catch((error: unknown) => {
+          // A store hiccup is no revocation: the connection stays as it was until the next check.
+          logger.warn({ err: error, docId: connection.hubDoc.docId }, 'checking access again failed');
+          return null;
+        });
+        checks.set(key, check);
+      }
+      work.push(
+        check.then((verdict) => {
+          if (verdict === null || connection.closing) return;
+          if ('status' in verdict) {
+            metrics.accessRevoked.inc();
+            logger.info(
+              { docId: connection.hubDoc.docId, name: connection.user.name, status: verdict.status },
+              'closed a collab connection: access revoked',
+            );
+            connection.drop(CLOSE_POLICY, verdict.status === 401 ? REASON_LOGIN_ENDED : REASON_ACCESS_REVOKED);
+            return;
+          }
+          const readOnly = verdict.role === 'viewer';
+          if (readOnly !== connection.readOnly) {
+            connection.readOnly = readOnly;
+            logger.info(
+              { docId: connection.hubDoc.docId, name: connection.user.name, role: verdict.role },
+              'collab connection role changed',
+            );
+          }
+        }),
+      );
+    }
+    await Promise.all(work);
+  };
+  const connectionsOf = (userId: string, docId?: string) =>
+    [...(byUser.get(userId) ?? [])].filter((c) => docId === undefined || c.hubDoc.docId === docId);
+  const unsubscribe = [
+    options.accessEvents?.onAccessChanged((userId, docId) => void recheck(connectionsOf(userId, docId))),
+    options.accessEvents?.onSessionsEnded((userId) => void recheck(connectionsOf(userId))),
+  ];
+  const recheckIntervalMs = options.recheckIntervalMs ?? 30_000;
+  const rechecker =
+    authenticate && recheckIntervalMs > 0
+      ? setInterval(() => void recheck([...byUser.values()].flatMap((set) => [...set])), recheckIntervalMs)
+      : null;
+  rechecker?.unref();
 
   const refuseForLimit = (socket: Duplex, kind: LimitKind, status: number, statusText: string, body: string) => {
     countLimit(metrics, kind);
@@ -123,20 +224,24 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
     let accepted = false;
     let userKey = '';
     void (async () => {
-      let user: CollabUser | null;
+      let decided: CollabUser | Refusal;
       try {
-        user = await authorize(request, docId);
+        decided = await authorize(request, docId, authenticate);
       } catch (error) {
         logger.error({ err: error, docId }, 'authorizing a collab connection failed');
         refuse(socket, 500, 'Internal Server Error', 'authorization failed');
         return;
       }
-      if (!user) {
-        refuse(socket, 403, 'Forbidden', `not allowed to open ${docId}`);
+      if ('status' in decided) {
+        metrics.upgradesRefused.inc({ status: String(decided.status) });
+        logger.info({ docId, ip, status: decided.status }, 'refused a collab upgrade');
+        const challenge: Record<string, string> = decided.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+        refuse(socket, decided.status, REFUSAL_TEXT[decided.status], decided.message, challenge);
         return;
       }
+      const user = decided;
       const name = user.name;
-      userKey = user.key ?? name;
+      userKey = user.key;
       // Over a connection limit: upgraded and closed at once with the reason (a browser cannot read a refused
       // upgrade's status), without loading the document.
       const over: [LimitKind, string] | null =
@@ -178,7 +283,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
           perUser.remove(userKey);
           perIp.remove(ip);
         });
-        serveConnection(ws, hubDoc, name, ip, context);
+        serveConnection(ws, hubDoc, user, credentialsOf(request), ip, context);
       });
     })().finally(done);
   };
@@ -206,6 +311,8 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
     close: () => {
       server.off('upgrade', onUpgrade);
       if (pinger) clearInterval(pinger);
+      if (rechecker) clearInterval(rechecker);
+      for (const off of unsubscribe) off?.();
       guard.close();
       for (const ws of wss.clients) ws.close(1001, 'server closing');
       return new Promise<void>((resolve) => {
@@ -229,11 +336,19 @@ interface ConnectionContext {
   guard: UpdateGuard;
   /** Charges a remote address for a costly refusal. */
   penalize(ip: string): void;
+  /** Registers an open connection for revocation, and removes it. */
+  watch(connection: Connection): void;
+  unwatch(connection: Connection): void;
 }
 
 /** One connection's state: closing once it broke a rule (frames still in flight are then ignored), its rate buckets. */
 interface Connection {
   hubDoc: HubDocument;
+  user: CollabUser;
+  /** The upgrade's credentials, to authenticate again when access may have changed. */
+  credentials: IncomingMessage;
+  /** A viewer's connection: its document updates are dropped and answered with permission-denied. */
+  readOnly: boolean;
   /** The remote address. */
   ip: string;
   session: CollabSession;
@@ -255,11 +370,13 @@ const HUB_REJECTS: Record<string, RejectReason> = {
 function serveConnection(
   ws: WebSocket,
   hubDoc: HubDocument,
-  name: string,
+  user: CollabUser,
+  credentials: IncomingMessage,
   ip: string,
   context: ConnectionContext,
 ): void {
   const { hub, logger, alive, limits, metrics, guard } = context;
+  const name = user.name;
   const docId = hubDoc.docId;
   const send = (message: Uint8Array) => {
     if (ws.readyState === ws.OPEN) ws.send(message);
@@ -282,6 +399,9 @@ function serveConnection(
   const perSecond = (n: number) => (n > 0 ? new TokenBucket(n, n) : null);
   const connection: Connection = {
     hubDoc,
+    user,
+    credentials,
+    readOnly: user.role === 'viewer',
     ip,
     session,
     closing: false,
@@ -314,12 +434,14 @@ function serveConnection(
     return;
   }
   guard.retain(hubDoc);
-  logger.info({ docId, name, sessions: hubDoc.sessions.size }, 'collab connect');
+  context.watch(connection);
+  logger.info({ docId, name, role: user.role, sessions: hubDoc.sessions.size }, 'collab connect');
   alive.add(ws);
   ws.on('pong', () => alive.add(ws));
   ws.on('close', (code) => {
     hub.disconnect(hubDoc, session);
     guard.release(hubDoc);
+    context.unwatch(connection);
     logger.info({ docId, name, code, sessions: hubDoc.sessions.size }, 'collab disconnect');
   });
   ws.on('message', (data, isBinary) => {
@@ -347,6 +469,46 @@ function serveConnection(
   send(encoding.toUint8Array(encoder));
   const states = hubDoc.encodeAwarenessStates();
   if (states) send(awarenessMessage(states));
+}
+
+/**
+ * A viewer's update: never stored or relayed. One that would change the document is counted and answered with
+ * y-protocols' permission-denied (the connection stays open, still receiving changes); one that holds nothing new
+ * (a reconnecting viewer's sync step 2) is dropped silently; a malformed one closes the connection like anyone's.
+ */
+function refuseReadOnly(update: Uint8Array, connection: Connection, context: ConnectionContext): void {
+  const { metrics, logger } = context;
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    countRejected(metrics, 'invalid_update');
+    connection.drop(CLOSE_INVALID_UPDATE, 'invalid Yjs update');
+    return;
+  }
+  const admission = connection.hubDoc.admit(decoded);
+  if (admission.kind === 'known') return;
+  // Deletions only (a reconnecting viewer's sync step 2 re-sends every deletion it knows): nothing new if the
+  // document has deleted all of them already.
+  if (admission.kind === 'new' && admission.clocks.size === 0 && deletedAlready(connection.hubDoc, decoded)) return;
+  metrics.readOnlyDropped.inc();
+  logger.info({ docId: connection.hubDoc.docId, name: connection.session.name }, 'dropped a viewer update');
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  authProtocol.writePermissionDenied(encoder, REASON_READ_ONLY);
+  connection.send(encoding.toUint8Array(encoder));
+}
+
+/** Whether every deletion in `update` is deleted in `hubDoc` already (O(document): viewers' deletions only). */
+function deletedAlready(hubDoc: HubDocument, update: ReturnType<typeof Y.decodeUpdate>): boolean {
+  const deleted = Y.decodeUpdate(hubDoc.encodeFullState()).ds.clients;
+  for (const [client, ranges] of update.ds.clients) {
+    const have = deleted.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      if (!have.some((d) => d.clock <= clock && clock + len <= d.clock + d.len)) return false;
+    }
+  }
+  return true;
 }
 
 /** Closes `connection` for a limit, counted by kind. */
@@ -397,6 +559,10 @@ function handleMessage(message: Uint8Array, connection: Connection, context: Con
     }
     case 'update': {
       const payload = frame.update;
+      if (connection.readOnly) {
+        refuseReadOnly(payload, connection, context);
+        return;
+      }
       const verdict = guard.check(hubDoc, payload);
       if (!verdict.ok && verdict.kind === 'reject') {
         logger.warn({ docId: hubDoc.docId, name: session.name, detail: verdict.detail }, 'refused an update');

@@ -32,6 +32,12 @@ export interface CollabMetrics {
   readonly limitCloses: Counter;
   /** Seconds per `DocumentStore.append`, measured by `timeStore`. */
   readonly storeAppendSeconds: Histogram;
+  /** Websocket upgrades refused by the access check, by HTTP status (401, 403, 404). */
+  readonly upgradesRefused: Counter;
+  /** Document updates from read-only (viewer) connections, dropped and answered with permission-denied. */
+  readonly readOnlyDropped: Counter;
+  /** Open connections closed because their access was taken away or their login ended. */
+  readonly accessRevoked: Counter;
 }
 
 /** Append latency buckets, 0.5 ms to 5 s: a batched SQLite commit is ~1 ms, a stalled disk seconds. */
@@ -62,6 +68,19 @@ export function createCollabMetrics(registry = new MetricsRegistry()): CollabMet
       'clausewright_store_append_seconds',
       'Time for one update to be committed by the document store.',
       APPEND_BUCKETS,
+    ),
+    upgradesRefused: registry.counter(
+      'clausewright_upgrades_refused_total',
+      'Co-editing upgrades refused for missing credentials (401), no role (403) or no such template (404).',
+      ['status'],
+    ),
+    readOnlyDropped: registry.counter(
+      'clausewright_readonly_updates_dropped_total',
+      'Document updates from viewers, dropped (never stored or relayed) and answered with permission-denied.',
+    ),
+    accessRevoked: registry.counter(
+      'clausewright_access_revoked_closes_total',
+      'Open co-editing connections closed because access was taken away or the login ended.',
     ),
   };
   registry.gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss());

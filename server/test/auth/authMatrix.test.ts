@@ -64,6 +64,7 @@ const N = '(\\d{1,15})';
 const route = (rest: string) => new RegExp(`^\\/api\\/templates\\/${ID}${rest}$`);
 
 sample('GET', /^\/healthz$/, 'public', get('/healthz'));
+sample('GET', /^\/metrics$/, 'admin', get('/metrics'));
 sample('GET', /^\/api\/templates$/, 'user', get('/api/templates'));
 sample('POST', /^\/api\/templates$/, 'user', async () => ({ path: '/api/templates', body: { title: 'Matrix' } }));
 sample('GET', route(''), 'viewer', get(tpl()));

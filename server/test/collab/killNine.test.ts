@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { prng } from '../prng.ts';
-import { type ChildServer, killChild, startChildServer } from './killNineServer.ts';
+import { adminHeaders, type ChildServer, createEmptyDocs, killChild, startChildServer } from './killNineServer.ts';
 import { connect, sleep, synced } from './startCollab.ts';
 
 const SEED = Number(process.env.KILL_NINE_SEED ?? 0x5eed9);
@@ -22,6 +22,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'cw-kill9-data-'));
   // An empty templates folder: nothing to seed, so only this test's document is in the store.
   templatesDir = await mkdtemp(path.join(tmpdir(), 'cw-kill9-templates-'));
+  await createEmptyDocs(dataDir, [DOC_ID]);
   servers = [];
   providers = [];
 });
@@ -41,7 +42,7 @@ async function start(): Promise<ChildServer> {
 
 async function client(s: ChildServer, name: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc();
-  const provider = connect(s.url, DOC_ID, doc, name);
+  const provider = connect(s.url, DOC_ID, doc, name, await adminHeaders(s));
   providers.push(provider);
   await synced(provider);
   return { doc, provider };

@@ -55,7 +55,7 @@ it(`survives ${FRAMES} malformed frames with honest editors connected (seed ${SE
     let disconnects = 0;
     for (let i = 0; i < HONEST; i++) {
       const doc = new Y.Doc();
-      const provider = connect(server.wsUrl, ID, doc, `honest-${i}`);
+      const provider = connect(server.wsUrl, ID, doc, `honest-${i}`, server.headers);
       providers.push(provider);
       await synced(provider);
       provider.on('status', ({ status }: { status: string }) => {
@@ -100,7 +100,7 @@ it(`survives ${FRAMES} malformed frames with honest editors connected (seed ${SE
           .map((f) => (f.wire ? Buffer.from(f.wire) : clientFrame(f.bytes, f.text)));
         next += size;
         connections++;
-        const end: BurstEnd = await rawBurst(server.port, `/collab/${ID}?name=mallory`, burst);
+        const end: BurstEnd = await rawBurst(server.port, `/collab/${ID}?name=mallory`, burst, server.headers);
         const key = 'status' in end ? `http ${end.status}` : `close ${end.code}`;
         ends.set(key, (ends.get(key) ?? 0) + 1);
       }

@@ -58,7 +58,7 @@ const bigAwareness = Uint8Array.from([1, 7, 1, 0x80 | (bigState.length & 0x7f), 
 /** One connection: open, send `frames`, then close (or be closed); resolves when it is over either way. */
 function cycle(path: string, frames: Uint8Array[]): Promise<string> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.wsUrl}${path}`);
+    const ws = new WebSocket(`${server.wsUrl}${path}`, { headers: server.headers });
     ws.on('open', () => {
       for (const frame of frames) ws.send(frame);
       // Give the server a moment to take the frames before this client goes.

@@ -14,6 +14,8 @@ let providers: WebsocketProvider[];
 
 beforeEach(async () => {
   server = await startHostileApp();
+  await server.scratch('metrics-doc');
+  await server.scratch('metrics-ws');
   providers = [];
 });
 afterEach(async () => {
@@ -23,7 +25,7 @@ afterEach(async () => {
 
 async function join(name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const provider = connect(server.wsUrl, ID, doc, name);
+  const provider = connect(server.wsUrl, ID, doc, name, server.headers);
   providers.push(provider);
   await synced(provider);
   return doc;
@@ -75,7 +77,7 @@ describe('collab metrics', () => {
     ];
     for (const [frame, reason] of frames) {
       const before = server.metrics.rejectedFrames.get({ reason });
-      const { ws, ended } = await openAccepted(`${server.wsUrl}/metrics-doc`);
+      const { ws, ended } = await openAccepted(`${server.wsUrl}/metrics-doc`, server.headers);
       ws.send(frame);
       expect((await ended).code, reason).toBe(CLOSE_INVALID_UPDATE);
       expect(server.metrics.rejectedFrames.get({ reason }), reason).toBe(before + 1);
@@ -90,7 +92,7 @@ describe('collab metrics', () => {
       [clientFrame(new Uint8Array([0xc3, 0x28]), true), 1007],
     ];
     for (const [frame, code] of frames) {
-      expect(await rawBurst(server.port, '/collab/metrics-ws', [frame])).toEqual({ code });
+      expect(await rawBurst(server.port, '/collab/metrics-ws', [frame], server.headers)).toEqual({ code });
     }
     expect(server.metrics.rejectedFrames.get({ reason: 'malformed_frame' })).toBe(2);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

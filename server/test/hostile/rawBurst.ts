@@ -35,7 +35,12 @@ export type BurstEnd = { code: number } | { status: number };
  * Opens a websocket to `path` by hand and sends the upgrade request and `frames` in one write, without waiting for
  * the answer (a hostile client does not need to). Resolves with the close code the server sends.
  */
-export function rawBurst(port: number, path: string, frames: Buffer[]): Promise<BurstEnd> {
+export function rawBurst(
+  port: number,
+  path: string,
+  frames: Buffer[],
+  headers: Record<string, string> = {},
+): Promise<BurstEnd> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let seen: Buffer = Buffer.alloc(0);
@@ -49,7 +54,11 @@ export function rawBurst(port: number, path: string, frames: Buffer[]): Promise<
     socket.on('connect', () => {
       const request =
         `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        `Sec-WebSocket-Key: ${KEY}\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+        `Sec-WebSocket-Key: ${KEY}\r\nSec-WebSocket-Version: 13\r\n` +
+        Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join('') +
+        '\r\n';
       socket.write(Buffer.concat([Buffer.from(request), ...frames]));
     });
     socket.on('data', (chunk: Buffer) => {

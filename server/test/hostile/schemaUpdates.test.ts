@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function join(name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const provider = connect(server.wsUrl, ID, doc, name);
+  const provider = connect(server.wsUrl, ID, doc, name, server.headers);
   providers.push(provider);
   await synced(provider);
   return doc;
@@ -65,7 +65,7 @@ describe('schema-breaking updates against a live server', () => {
       (copy: Y.Doc) => copy.getMap('meta').set('locale', 'xx'),
     ];
     for (const attack of attacks) {
-      const { ws, ended } = await openAccepted(`${server.wsUrl}/${ID}?name=mallory`);
+      const { ws, ended } = await openAccepted(`${server.wsUrl}/${ID}?name=mallory`, server.headers);
       ws.send(updateFrame(updateOf(alice, attack)));
       const ending = await ended;
       expect(ending.code).toBe(CLOSE_INVALID_UPDATE);

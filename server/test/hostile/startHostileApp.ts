@@ -1,22 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { WebSocket } from 'ws';
-import { type AttachedCollab, attachCollab } from '../../src/collab/attachCollab.ts';
-import { DocumentHub } from '../../src/collab/DocumentHub.ts';
-import { seedTemplates } from '../../src/collab/seedTemplates.ts';
-import { createApp } from '../../src/createApp.ts';
-import { createLogger } from '../../src/createLogger.ts';
+import type { AttachedCollab } from '../../src/collab/attachCollab.ts';
+import type { DocumentHub } from '../../src/collab/DocumentHub.ts';
 import type { CollabLimits } from '../../src/limits/CollabLimits.ts';
-import { listen, type RunningServer } from '../../src/listen.ts';
-import { type CollabMetrics, createCollabMetrics } from '../../src/metrics/CollabMetrics.ts';
-import { timeStore } from '../../src/metrics/timeStore.ts';
+import type { RunningServer } from '../../src/listen.ts';
+import type { CollabMetrics } from '../../src/metrics/CollabMetrics.ts';
 import type { DocumentStore } from '../../src/storage/DocumentStore.ts';
-import { SqliteStore } from '../../src/storage/index.ts';
-import { TemplateLibrary } from '../../src/TemplateLibrary.ts';
-import { REPO_TEMPLATES } from '../startApp.ts';
+import type { SqliteStore } from '../../src/storage/index.ts';
+import { REPO_TEMPLATES, startApp, type TestServer } from '../startApp.ts';
 
-/** The whole server as main.ts should assemble it once the lead wires limits and metrics. */
+/** The whole server as main.ts assembles it (accounts, limits, metrics), for hostile clients. */
 export interface HostileServer extends RunningServer {
   store: SqliteStore;
   hub: DocumentHub;
@@ -24,6 +16,14 @@ export interface HostileServer extends RunningServer {
   metrics: CollabMetrics;
   /** `ws://127.0.0.1:<port>/collab` */
   wsUrl: string;
+  /** `Authorization: Bearer …` of the admin's API token: what a raw socket sends on its upgrade to be let in. */
+  authorization: string;
+  /** The upgrade headers of the admin (`{ authorization }`). */
+  headers: Record<string, string>;
+  /** Accounts with roles, as `startApp`'s `userWith`. */
+  userWith: TestServer['userWith'];
+  /** Creates an empty document `id` (no template in it) that the admin may open, for tests of raw traffic. */
+  scratch(id: string): Promise<void>;
 }
 
 export interface HostileOptions {
@@ -33,37 +33,26 @@ export interface HostileOptions {
   wrapStore?: (store: DocumentStore) => DocumentStore;
 }
 
+/** An empty Yjs update: a document with nothing in it yet. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
 /**
- * The repository's templates seeded into a fresh SqliteStore, the hub over a timed store, the API and the collab
- * websockets with `limits` and their own metrics, on a free port, logging nothing. `close()` removes it all.
+ * The repository's templates seeded into a fresh SqliteStore and served by `startApp` (accounts on, the hub over a
+ * timed store, the collab websockets with `limits`), on a free port, logging nothing. `close()` removes it all.
  */
 export async function startHostileApp(options: HostileOptions = {}): Promise<HostileServer> {
-  const logger = createLogger('silent');
-  const library = await TemplateLibrary.load(REPO_TEMPLATES);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'cw-hostile-'));
-  const store = SqliteStore.open(path.join(dataDir, 'app.db'));
-  await seedTemplates(store, REPO_TEMPLATES);
-  const metrics = createCollabMetrics();
-  const timed = timeStore(store, metrics.storeAppendSeconds);
-  const hub = new DocumentHub(options.wrapStore ? options.wrapStore(timed) : timed, {
-    logger,
+  const app = await startApp(REPO_TEMPLATES, {
+    limits: options.limits ?? {},
     unloadAfterMs: options.unloadAfterMs ?? 60_000,
+    ...(options.wrapStore ? { wrapStore: options.wrapStore } : {}),
   });
-  const server = await listen(createApp({ hub, library, logger }), 0, '127.0.0.1');
-  const collab = attachCollab(server.server, hub, { logger, metrics, limits: options.limits ?? {} });
   return {
-    ...server,
-    wsUrl: `ws://127.0.0.1:${server.port}/collab`,
-    store,
-    hub,
-    collab,
-    metrics,
-    close: async () => {
-      await collab.close();
-      await hub.close();
-      await server.close();
-      await store.close();
-      await rm(dataDir, { recursive: true, force: true });
+    ...app,
+    headers: { authorization: app.authorization },
+    scratch: async (id) => {
+      if (!(await app.store.create(id, EMPTY_UPDATE, { title: id, locale: 'zh-CN', numbering: 'zh-article' }))) {
+        throw new Error(`document ${id} exists`);
+      }
     },
   };
 }
@@ -77,9 +66,12 @@ export interface Ending {
 }
 
 /** Opens a raw websocket; resolves once open, or with the refusal of its upgrade. */
-export function openRaw(url: string): Promise<{ ws: WebSocket; ended: Promise<Ending> } | { refused: Ending }> {
+export function openRaw(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; ended: Promise<Ending> } | { refused: Ending }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     // Registered before the upgrade answer: a server may close right after accepting.
     const ended = new Promise<Ending>((done) => {
       ws.once('close', (code, reason) => done({ code, reason: reason.toString() }));
@@ -97,8 +89,11 @@ export function openRaw(url: string): Promise<{ ws: WebSocket; ended: Promise<En
 }
 
 /** Opens a raw websocket that must be accepted. */
-export async function openAccepted(url: string): Promise<{ ws: WebSocket; ended: Promise<Ending> }> {
-  const opened = await openRaw(url);
+export async function openAccepted(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; ended: Promise<Ending> }> {
+  const opened = await openRaw(url, headers);
   if ('refused' in opened) throw new Error(`upgrade refused: ${opened.refused.status} ${opened.refused.body}`);
   return opened;
 }
