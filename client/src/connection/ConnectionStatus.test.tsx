@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INITIAL_CONNECTION, uiStore } from '../state/uiStore.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { closeProblem } from './connectionProblem.ts';
+import { problemStore } from './problemStore.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -19,6 +21,7 @@ function mount() {
 describe('ConnectionStatus', () => {
   afterEach(() => {
     act(() => uiStore.getState().setConnection(INITIAL_CONNECTION));
+    act(() => problemStore.getState().setProblem(null));
     document.body.innerHTML = '';
   });
 
@@ -49,6 +52,24 @@ describe('ConnectionStatus', () => {
     act(() => uiStore.getState().setConnection({ state: 'offline', lost: true, unsynced: 2 }));
     expect(el().textContent).toContain('离线');
     expect(el().textContent).toContain('2 处改动未同步');
+    unmount();
+  });
+
+  it('says why the server ended the connection, in both languages, with a reload when syncing stopped', () => {
+    act(() => uiStore.getState().setLang('en'));
+    const { el, unmount } = mount();
+    expect(el().querySelector('[data-testid=connection-problem]')).toBeNull();
+    act(() => problemStore.getState().setProblem(closeProblem(1008, 'access revoked')));
+    const problem = () => el().querySelector('[data-testid=connection-problem]') as HTMLElement;
+    expect(problem().dataset.kind).toBe('revoked');
+    expect(problem().textContent).toContain('Your access to this template was taken away.');
+    expect(problem().querySelector('button')?.textContent).toBe('Reload');
+    act(() => uiStore.getState().setLang('zh'));
+    expect(problem().textContent).toContain('您对此模板的访问权限已被收回。');
+    act(() => problemStore.getState().setProblem(closeProblem(1008, 'too many connections for this user (limit 2)')));
+    expect(problem().dataset.kind).toBe('tooManyConnections');
+    // Retrying may help here: no reload offered, the client keeps trying.
+    expect(problem().querySelector('button')).toBeNull();
     unmount();
   });
 });

@@ -1,10 +1,15 @@
 import { BODY_FIELD } from '@clausewright/schema';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type ConnectionProblem, closeProblem, deniedProblem } from '../connection/connectionProblem.ts';
 import { BatchedIndexeddbPersistence } from './BatchedIndexeddbPersistence.ts';
 import { collabUrl } from './collabUrl.ts';
 import { deferSocketUpdates } from './deferSocketUpdates.ts';
 import { userColor } from './userColor.ts';
+
+/** y-websocket's auth message type (y-protocols/auth). */
+const MESSAGE_AUTH = 2;
 
 /** Who is editing: shown on their caret in every other window. */
 export interface CollabUser {
@@ -31,14 +36,61 @@ export class CollabSession {
   // A socket can outlive the network (Chromium keeps it open when it goes offline): close it, so edits are kept
   // and counted as unsynced instead of vanishing into a dead connection, and reconnect when the network returns.
   readonly #onOffline = () => this.provider.disconnect();
-  readonly #onOnline = () => this.provider.connect();
+  readonly #onOnline = () => {
+    // A problem that stopped the reconnect loop stays stopped: the network coming back does not fix it.
+    if (!this.#problem?.permanent) this.provider.connect();
+  };
+  #problem: ConnectionProblem | null = null;
+  readonly #onProblem: (problem: ConnectionProblem | null) => void;
+  /** Whether a socket of this session ever opened (a refused upgrade closes one that never did). */
+  #opened = false;
 
-  constructor(id: string, name: string, origin: string) {
+  /**
+   * `onProblem` hears why the server refused or ended the connection (null once it works again); `onLoggedOut` is
+   * called when an upgrade fails and the session turns out to be over (the browser cannot read the upgrade's 401).
+   */
+  constructor(
+    id: string,
+    name: string,
+    origin: string,
+    onProblem: (problem: ConnectionProblem | null) => void = () => {},
+    onLoggedOut: () => void = () => {},
+  ) {
+    this.#onProblem = onProblem;
     this.id = id;
     this.user = { name, color: userColor(name) };
     this.persistence = new BatchedIndexeddbPersistence(`clausewright:${id}`, this.ydoc);
     // No BroadcastChannel: tabs meet through the server, and cross-tab messages cost a postMessage per keystroke.
-    this.provider = new WebsocketProvider(collabUrl(origin), id, this.ydoc, { params: { name }, disableBc: true });
+    this.provider = new WebsocketProvider(collabUrl(origin), id, this.ydoc, {
+      params: { name },
+      disableBc: true,
+      // Reconnecting after a revocation or a refused update would loop (the same refusal, the same update resent).
+      shouldReconnect: (event) => !closeProblem(event.code, event.reason)?.permanent,
+    });
+    // The server answers a viewer's change with permission-denied and keeps the connection.
+    this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, this.ydoc, (_y, reason) => this.#report(deniedProblem(reason)));
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.#opened = true;
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced && this.#problem && !this.#problem.permanent && this.#problem.kind !== 'readOnly') this.#report(null);
+    });
+    this.provider.on('connection-close', (event) => {
+      if (!event) return;
+      const problem = closeProblem(event.code, event.reason);
+      if (problem) this.#report(problem);
+      else if (!this.#opened || event.code === 1006) {
+        // Refused before opening: a 401 looks like any network failure here, so ask the API who we are.
+        void fetch('/api/session').then(
+          (res) => {
+            if (res.status === 401 && !this.#destroyed) onLoggedOut();
+          },
+          () => {},
+        );
+      }
+      if (problem?.kind === 'loginEnded') onLoggedOut();
+    });
     // Each keystroke queues its update; the socket send happens in the next task, outside the keystroke.
     deferSocketUpdates(this.provider);
     this.provider.awareness.setLocalStateField('user', this.user);
@@ -66,6 +118,17 @@ export class CollabSession {
     this.user.color = userColor(name);
     this.provider.params = { ...this.provider.params, name };
     this.provider.awareness.setLocalStateField('user', { ...this.user });
+  }
+
+  /** Why the server refused or ended the connection; null while all is well. */
+  get problem(): ConnectionProblem | null {
+    return this.#problem;
+  }
+
+  #report(problem: ConnectionProblem | null): void {
+    if (this.#destroyed) return;
+    this.#problem = problem;
+    this.#onProblem(problem);
   }
 
   get destroyed(): boolean {

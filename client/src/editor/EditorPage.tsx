@@ -3,9 +3,11 @@ import { FIELDS_MAP, META_MAP } from '@clausewright/schema';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, fetchTemplateMeta, type TemplateMeta } from '../api.ts';
+import { goToLogin } from '../auth/goToLogin.ts';
 import { ShareDialog } from '../auth/ShareDialog.tsx';
 import '../auth/auth.css';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
+import { problemStore, useConnectionProblem } from '../connection/problemStore.ts';
 import { watchConnection } from '../connection/watchConnection.ts';
 import { FieldsPanel } from '../fields/FieldsPanel.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
@@ -37,8 +39,10 @@ function EditorWorkspace({ id }: { id: string }) {
   const [sharing, setSharing] = useState(false);
   const [meta, setMeta] = useState<TemplateMeta | null>(null);
   const nameRef = useRef(name);
-  // Until the role is known, nothing can be typed: a viewer never sees an editable page.
-  const readOnly = meta?.role !== 'owner' && meta?.role !== 'editor';
+  const problem = useConnectionProblem();
+  // Until the role is known, nothing can be typed: a viewer never sees an editable page. Once the server has ended
+  // the connection for good (access revoked, a refused change), edits could never be sent either.
+  const readOnly = (meta?.role !== 'owner' && meta?.role !== 'editor') || problem?.permanent === true;
 
   useEffect(() => {
     // The websocket alone cannot tell a missing template from a slow server; the API can.
@@ -61,7 +65,7 @@ function EditorWorkspace({ id }: { id: string }) {
   }, [editor, readOnly]);
 
   useEffect(() => {
-    const s = new CollabSession(id, nameRef.current, location.origin);
+    const s = new CollabSession(id, nameRef.current, location.origin, problemStore.getState().setProblem, goToLogin);
     const stopWatching = watchConnection(
       s.ydoc,
       s.provider,
@@ -78,6 +82,7 @@ function EditorWorkspace({ id }: { id: string }) {
       s.destroy();
       clearOutline();
       uiStore.getState().setConnection(INITIAL_CONNECTION);
+      problemStore.getState().setProblem(null);
     };
   }, [id]);
 

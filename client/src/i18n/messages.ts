@@ -1,4 +1,5 @@
 import { authEn, authZh } from '../auth/messages.ts';
+import { connectionEn, connectionZh } from '../connection/messages.ts';
 import { fillEn, fillZh } from '../fill/messages.ts';
 import { historyEn, historyZh } from '../history/messages.ts';
 
@@ -13,6 +14,7 @@ const zh = {
   ...historyZh,
   ...fillZh,
   ...authZh,
+  ...connectionZh,
   'app.name': 'Clausewright',
   'app.tagline': '合同模板',
   'header.lang': 'English',
@@ -78,6 +80,7 @@ const en: Record<MessageKey, string> = {
   ...historyEn,
   ...fillEn,
   ...authEn,
+  ...connectionEn,
   'app.name': 'Clausewright',
   'app.tagline': 'contract templates',
   'header.lang': '中文',
