@@ -270,3 +270,37 @@ describe('GET /metrics', () => {
     expect(text).toContain('clausewright_store_append_seconds_bucket');
   });
 });
+
+describe('changes made by another process (cw user password, cw token revoke)', () => {
+  let quick: TestServer;
+  beforeAll(async () => {
+    quick = await startApp(REPO_TEMPLATES, { recheckIntervalMs: 100 });
+  });
+  afterAll(() => quick.close());
+
+  it('are caught by the periodic re-check: the store changed behind the server’s back closes the connections', async () => {
+    const made = await quick.userWith('cli-victim', { [DOC]: 'editor' });
+    const res = await fetch(`${quick.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cli-victim', password: 'cli-victim-password' }),
+    });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const docs = [new Y.Doc(), new Y.Doc()];
+    const byCookie = connect(quick.wsUrl, DOC, docs[0] as Y.Doc, 'x', { cookie });
+    const byToken = connect(quick.wsUrl, DOC, docs[1] as Y.Doc, 'x', { authorization: made.authorization });
+    providers.push(byCookie, byToken);
+    await Promise.all([synced(byCookie), synced(byToken)]);
+
+    // What `cw user password` does: its own process, so no event reaches the server.
+    const cookieClosed = closing(byCookie);
+    await quick.store.deleteSessionsOf(made.id);
+    expect(await cookieClosed).toMatchObject({ code: 1008, reason: REASON_LOGIN_ENDED });
+
+    // What `cw token revoke` does.
+    const tokenClosed = closing(byToken);
+    const [token] = await quick.store.listTokens(made.id);
+    expect(await quick.store.revokeToken(token?.id as string)).toBe(true);
+    expect(await tokenClosed).toMatchObject({ code: 1008, reason: REASON_LOGIN_ENDED });
+  });
+});
