@@ -23,6 +23,7 @@ describe('closeProblem', () => {
       permanent: false,
     });
     expect(closeProblem(1006, '')).toBeNull();
+    expect(closeProblem(1007, 'update depends on missing content')).toBeNull();
     expect(closeProblem(1001, 'server closing')).toBeNull();
     expect(closeProblem(1013, 'document was unloaded; reconnect')).toBeNull();
   });

@@ -29,6 +29,9 @@ const CLOSE_TOO_BIG = 1009;
  */
 export function closeProblem(code: number, reason: string): ConnectionProblem | null {
   if (code === CLOSE_TOO_BIG) return { kind: 'tooLarge', reason: reason || 'message too big', permanent: true };
+  // The server lacked what the update builds on (e.g. changes it dropped while this user was a viewer): a reconnect
+  // syncs both ways and sends what was missing.
+  if (code === CLOSE_INVALID && reason === 'update depends on missing content') return null;
   if (code === CLOSE_INVALID) {
     const kind = reason.startsWith('update breaks the template') ? 'breaksTemplate' : 'invalid';
     return { kind, reason, permanent: true };
