@@ -156,6 +156,23 @@ describe('RedisRelay', () => {
     expect(b.relay.stats.catchUps).toBeGreaterThan(0);
   });
 
+  it('catches up from the store when Redis lost its keys (restarted empty): the feed number starts again', async () => {
+    const a = await instance('a');
+    const b = await instance('b');
+    const onA = await joined(a.hub, 'ann');
+    const onB = await joined(b.hub, 'bob');
+    type(a.hub, onA.hubDoc, onA.s, 'one');
+    await waitFor(() => text(onB.s) === 'one', 3000);
+    await dropKeys(prefix);
+    // Stored by some instance, its entry gone with the keys.
+    const writer = new Y.Doc();
+    writer.getText('t').insert(0, 'lost? ');
+    await store.append(DOC, Y.encodeStateAsUpdate(writer));
+    type(a.hub, onA.hubDoc, onA.s, 'two ');
+    await waitFor(() => text(onB.s) === text(onA.s) && text(onB.s).includes('lost? '), 3000);
+    expect(b.relay.stats.gaps).toBeGreaterThan(0);
+  });
+
   it('catches up from the store when a relayed update depends on content it lacks', async () => {
     const b = await instance('b');
     const onB = await joined(b.hub, 'bob');
