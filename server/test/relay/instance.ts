@@ -13,7 +13,8 @@ import { openStore } from '../../src/storage/openStore.ts';
 import { TemplateLibrary } from '../../src/TemplateLibrary.ts';
 
 // One server instance as main.ts assembles it (store, hub, app, collab websockets) plus the Redis relay, for the
-// multi-instance tests and the scale bench. Environment:
+// multi-instance tests and the scale bench. Accounts are left out (the websockets take anyone, the API answers 401):
+// the relay works below them, on the hub. Environment:
 //   CLAUSEWRIGHT_DATABASE_URL + CW_PG_SCHEMA (PostgreSQL) or CLAUSEWRIGHT_DATA_DIR (SQLite file shared by instances)
 //   CLAUSEWRIGHT_REDIS_URL, CW_REDIS_PREFIX, CW_INSTANCE_ID
 //   CW_STORE_DELAY_MS: every append and compaction starts, and every load answers, this much later (a slow store)
