@@ -15,6 +15,7 @@ import { readCollabLimits } from './limits/readCollabLimits.ts';
 import { listen } from './listen.ts';
 import { createCollabMetrics } from './metrics/CollabMetrics.ts';
 import { timeStore } from './metrics/timeStore.ts';
+import { attachRelay } from './relay/attachRelay.ts';
 import { openStore } from './storage/index.ts';
 import { TemplateLibrary } from './TemplateLibrary.ts';
 
@@ -84,6 +85,15 @@ if (backfilled.length) logger.info({ backfilled }, 'filled in list summaries');
 const metrics = createCollabMetrics();
 // Append latency is measured where the hub stores, without the hub knowing.
 const hub = new DocumentHub(timeStore(store, metrics.storeAppendSeconds), { logger });
+// Several instances over one PostgreSQL: each stores what its clients send and relays it to the others through Redis.
+// Attached before anything opens a document, so no document is served unrelayed.
+const redisUrl = process.env.CLAUSEWRIGHT_REDIS_URL || undefined;
+const relay = redisUrl
+  ? await attachRelay(hub, { url: redisUrl, prefix: process.env.CLAUSEWRIGHT_REDIS_PREFIX || undefined, logger }).catch(
+      (e: Error) => fail(`cannot connect to Redis (CLAUSEWRIGHT_REDIS_URL): ${e.message}`),
+    )
+  : null;
+if (relay) logger.info({ instanceId: relay.instanceId }, 'co-editing relayed to other instances through Redis');
 
 const secureCookies = (process.env.CLAUSEWRIGHT_SECURE_COOKIES || 'auto') as SecureCookies;
 if (!['auto', 'always', 'never'].includes(secureCookies)) {
@@ -132,6 +142,8 @@ const stop = (signal: NodeJS.Signals) => {
     const http = running.close();
     await collab.close();
     await hub.close();
+    // The hub publishes what it stores while closing, so the relay closes after it.
+    await relay?.close();
     await http;
     await store.close();
   })().then(
