@@ -6,8 +6,8 @@ import { DocumentHub } from '../../server/src/collab/DocumentHub.ts';
 import { SqliteStore } from '../../server/src/storage/SqliteStore.ts';
 import { OUR_DB_FILE } from './servers.ts';
 
-// The co-editing server as main.ts assembles it (SqliteStore + DocumentHub + attachCollab), without the template
-// HTTP API. Started by sync.bench.ts as a child process: `PORT` (0 picks one), `CLAUSEWRIGHT_DATA_DIR` (required);
+// The co-editing server as main.ts assembles it (SqliteStore + DocumentHub + attachCollab, default limits), without
+// the template HTTP API and without accounts: the stock server it is compared with checks no logins either. Started by sync.bench.ts as a child process: `PORT` (0 picks one), `CLAUSEWRIGHT_DATA_DIR` (required);
 // prints `listening <port>` once ready and stops on SIGTERM/SIGINT or when its stdin closes (the parent went away).
 const dataDir = process.env.CLAUSEWRIGHT_DATA_DIR;
 if (!dataDir) throw new Error('CLAUSEWRIGHT_DATA_DIR is required');
@@ -20,7 +20,7 @@ await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(Number(process.env.PORT ?? 0), process.env.HOST || '127.0.0.1', () => resolve());
 });
-const collab = attachCollab(server, hub);
+const collab = attachCollab(server, hub, { authenticate: null });
 console.log(`listening ${(server.address() as AddressInfo).port}`);
 
 let stopping = false;

@@ -50,10 +50,11 @@ export interface AttachCollabOptions {
   metrics?: CollabMetrics;
   /**
    * Decides every upgrade from its session cookie or bearer header before anything is loaded (401 / 403 / 404); the
-   * account names the connection and a viewer's is read-only. Left out, everyone is an editor named by `?name=`:
-   * only for tools and tests that run no accounts (the server always passes `createUpgradeAuthenticator`).
+   * account names the connection and a viewer's is read-only. Required, so forgetting it cannot open the server:
+   * `null` says on purpose that everyone is an editor named by `?name=` — only for tools and tests that run no
+   * accounts (the server always passes `createUpgradeAuthenticator`).
    */
-  authenticate?: UpgradeAuthenticator;
+  authenticate: UpgradeAuthenticator | null;
   /**
    * Role changes and ended logins (`Auth.events`): each affected open connection is authenticated again at once and
    * closed (1008) when it lost access, or made read-only / writable when its role changed.
@@ -85,7 +86,7 @@ export interface AttachedCollab {
  * only then is the document loaded; a document that fails to load is refused before the upgrade. Every client
  * update is checked (`UpdateGuard`: size limit, template shape) before the hub sees it.
  */
-export function attachCollab(server: Server, hub: DocumentHub, options: AttachCollabOptions = {}): AttachedCollab {
+export function attachCollab(server: Server, hub: DocumentHub, options: AttachCollabOptions): AttachedCollab {
   const logger = options.logger ?? createLogger();
   const pingIntervalMs = options.pingIntervalMs ?? 30_000;
   const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits };
@@ -104,7 +105,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
   const penalize = (ip: string) => {
     if (limits.maxUpgradesPerIpPerSecond > 0) upgradeRate.penalize(ip, Math.ceil(limits.maxUpgradesPerIpPerSecond / 4));
   };
-  const authenticate = options.authenticate;
+  const authenticate = options.authenticate ?? undefined;
   // Open connections by account, so a revocation finds them without a scan.
   const byUser = new Map<string, Set<Connection>>();
   const watch = (connection: Connection) => {

@@ -53,6 +53,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 // Many test clients share one address and one name.
 const collab = attachCollab(server, hub, {
   logger,
+  authenticate: null,
   limits: { maxConnectionsPerUser: 0, maxUpgradesPerIpPerSecond: 0, maxSyncRequestsPerSecond: 0 },
 });
 console.log(`listening ${(server.address() as AddressInfo).port}`);
