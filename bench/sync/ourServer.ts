@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { attachCollab } from '../../server/src/collab/attachCollab.ts';
 import { DocumentHub } from '../../server/src/collab/DocumentHub.ts';
+import { readCollabLimits } from '../../server/src/limits/readCollabLimits.ts';
 import { SqliteStore } from '../../server/src/storage/SqliteStore.ts';
 import { OUR_DB_FILE } from './servers.ts';
 
-// The co-editing server as main.ts assembles it (SqliteStore + DocumentHub + attachCollab, default limits), without
-// the template HTTP API and without accounts: the stock server it is compared with checks no logins either. Started by sync.bench.ts as a child process: `PORT` (0 picks one), `CLAUSEWRIGHT_DATA_DIR` (required);
+// The co-editing server as main.ts assembles it (SqliteStore + DocumentHub + attachCollab, main.ts's limits), without
+// the template HTTP API and without accounts: the stock server it is compared with checks no logins either. Every
+// bench client comes from one address, as behind a load balancer, so the per-address limits are off. Started by
+// sync.bench.ts and server.bench.ts as a child process: `PORT` (0 picks one), `CLAUSEWRIGHT_DATA_DIR` (required);
 // prints `listening <port>` once ready and stops on SIGTERM/SIGINT or when its stdin closes (the parent went away).
 const dataDir = process.env.CLAUSEWRIGHT_DATA_DIR;
 if (!dataDir) throw new Error('CLAUSEWRIGHT_DATA_DIR is required');
@@ -20,7 +23,10 @@ await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(Number(process.env.PORT ?? 0), process.env.HOST || '127.0.0.1', () => resolve());
 });
-const collab = attachCollab(server, hub, { authenticate: null });
+const collab = attachCollab(server, hub, {
+  authenticate: null,
+  limits: { ...readCollabLimits(process.env), maxConnectionsPerIp: 0, maxUpgradesPerIpPerSecond: 0 },
+});
 console.log(`listening ${(server.address() as AddressInfo).port}`);
 
 let stopping = false;
