@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
+import { SerialPerKey } from '../SerialPerKey.ts';
 import type {
   AccountStore,
   ApiTokenInfo,
@@ -94,7 +95,7 @@ export class PgStore implements DocumentStore, AccountStore {
   #flushScheduled = false;
   #flushing: Promise<void> = Promise.resolve();
   #closed = false;
-  readonly #compactions = new Map<string, Promise<void>>();
+  readonly #compactions = new SerialPerKey();
 
   private constructor(where: string, pool: pg.Pool) {
     this.path = where;
@@ -166,14 +167,7 @@ export class PgStore implements DocumentStore, AccountStore {
 
   compact(docId: string): Promise<void> {
     // One compaction per document at a time in this process; other instances are handled by the exact-rows check.
-    const previous = this.#compactions.get(docId) ?? Promise.resolve();
-    const run = previous.catch(() => {}).then(() => this.#compactWithRetry(docId));
-    this.#compactions.set(docId, run);
-    const forget = () => {
-      if (this.#compactions.get(docId) === run) this.#compactions.delete(docId);
-    };
-    run.then(forget, forget);
-    return run;
+    return this.#compactions.run(docId, () => this.#compactWithRetry(docId));
   }
 
   async list(): Promise<StoredDocumentInfo[]> {
@@ -592,7 +586,7 @@ export class PgStore implements DocumentStore, AccountStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await Promise.allSettled(this.#compactions.values());
+    await this.#compactions.settled();
     await this.#drain();
     this.#closed = true;
     await this.#pool.end();

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import * as Y from 'yjs';
+import { SerialPerKey } from '../SerialPerKey.ts';
 import type {
   AccountStore,
   ApiTokenInfo,
@@ -181,7 +182,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
   #queue: PendingAppend[] = [];
   #flushScheduled = false;
   #closed = false;
-  readonly #compactions = new Map<string, Promise<void>>();
+  readonly #compactions = new SerialPerKey();
   readonly #stmts: {
     maxSeq: Database.Statement;
     insert: Database.Statement;
@@ -350,14 +351,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
 
   compact(docId: string): Promise<void> {
     // One compaction per document at a time, so they never fail each other's unchanged-rows check.
-    const previous = this.#compactions.get(docId) ?? Promise.resolve();
-    const run = previous.catch(() => {}).then(() => this.#compact(docId));
-    this.#compactions.set(docId, run);
-    const forget = () => {
-      if (this.#compactions.get(docId) === run) this.#compactions.delete(docId);
-    };
-    run.then(forget, forget);
-    return run;
+    return this.#compactions.run(docId, () => this.#compact(docId));
   }
 
   async list(): Promise<StoredDocumentInfo[]> {
@@ -681,7 +675,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await Promise.allSettled(this.#compactions.values());
+    await this.#compactions.settled();
     this.#flush();
     this.#closed = true;
     this.#db.close();

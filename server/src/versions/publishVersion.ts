@@ -2,6 +2,7 @@ import { serializeTemplate } from '@clausewright/markdown';
 import type * as Y from 'yjs';
 import type { DocumentHub, HubDocument } from '../collab/DocumentHub.ts';
 import { readDraftWith, templateOfDoc } from '../readDraft.ts';
+import { SerialPerKey } from '../SerialPerKey.ts';
 import type { VersionInfo } from '../storage/DocumentStore.ts';
 
 /** What a publish request says about the new version. */
@@ -11,7 +12,7 @@ export interface PublishRequest {
 }
 
 // Publishes of one document run one after another, so a higher number never holds an older draft.
-const queues = new WeakMap<DocumentHub, Map<string, Promise<unknown>>>();
+const queues = new WeakMap<DocumentHub, SerialPerKey>();
 
 /**
  * Publishes the current draft of `docId` as its next version: the draft's encoded state, its Clause Markdown export
@@ -20,20 +21,12 @@ const queues = new WeakMap<DocumentHub, Map<string, Promise<unknown>>>();
  * 404 when the document does not exist, 422 when it holds no complete template.
  */
 export function publishVersion(hub: DocumentHub, docId: string, request: PublishRequest): Promise<VersionInfo> {
-  let perDoc = queues.get(hub);
-  if (!perDoc) {
-    perDoc = new Map();
-    queues.set(hub, perDoc);
+  let queue = queues.get(hub);
+  if (!queue) {
+    queue = new SerialPerKey();
+    queues.set(hub, queue);
   }
-  const queue = perDoc;
-  const previous = queue.get(docId) ?? Promise.resolve();
-  const run = previous.catch(() => {}).then(() => publish(hub, docId, request));
-  queue.set(docId, run);
-  const forget = () => {
-    if (queue.get(docId) === run) queue.delete(docId);
-  };
-  run.then(forget, forget);
-  return run;
+  return queue.run(docId, () => publish(hub, docId, request));
 }
 
 /** A draft as a version stores it. */
