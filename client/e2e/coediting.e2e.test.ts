@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -8,7 +6,7 @@ import {
   ensureClientBuilt,
   launchChromium,
   openEditorPage,
-  REPO_ROOT,
+  screenshot,
   startAppServer,
 } from './harness/index.ts';
 import { caretToClauseEnd, clauseState } from './page/index.ts';
@@ -27,17 +25,11 @@ const CLAUSE = {
   forceMajeureExemption: 'force-majeure-exemption', // 5-1
   jurisdiction: 'jurisdiction', // 6-1
 } as const;
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 const SYNC_TIMEOUT_MS = 15_000;
 const STATUS = '[data-testid=connection-status]';
 
 async function waitConnected(page: Page): Promise<void> {
   await page.waitForSelector(`${STATUS}[data-state=connected]`, { timeout: SYNC_TIMEOUT_MS });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
 /** Waits until the clause renders with the expected parts in the page (labels, text and chips all sync). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import {
   launchChromium,
   openFillPage,
   REPO_ROOT,
+  screenshot,
   startAppServer,
 } from './harness/index.ts';
 import { previewClauses, previewValues } from './page/index.ts';
@@ -18,7 +19,6 @@ import { previewClauses, previewValues } from './page/index.ts';
 // The seed contract, and the development contract whose 源代码交付 article (第六条) exists only if=deliver_source.
 const SEED = 'wechat-miniprogram-service';
 const DEVELOPMENT = 'software-development-contract';
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 const SEED_VALUES = JSON.parse(
   readFileSync(join(REPO_ROOT, 'templates', SEED, 'sample.values.json'), 'utf8'),
 ) as Record<string, string | number>;
@@ -26,11 +26,6 @@ const NAME = '王律师';
 const TIMEOUT = 15_000;
 
 const input = (page: Page, key: string) => page.locator(`[data-testid=fill-input-${key}]`);
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
 
 /** Clicks a button that makes the browser save a file, and returns the file's bytes and name. */
 async function downloadBy(page: Page, click: () => Promise<void>): Promise<{ bytes: Buffer; name: string }> {

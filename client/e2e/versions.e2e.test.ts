@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -8,7 +6,7 @@ import {
   ensureClientBuilt,
   launchChromium,
   openEditorPage,
-  REPO_ROOT,
+  screenshot,
   startAppServer,
 } from './harness/index.ts';
 import { caretToClauseEnd, clauseSelector, clauseState, diffClauseSelector } from './page/index.ts';
@@ -17,13 +15,7 @@ import { caretToClauseEnd, clauseSelector, clauseState, diffClauseSelector } fro
 const SEED = 'wechat-miniprogram-service';
 const CLAUSE = 'product';
 const TYPED = ' 乙方另行书面确认。';
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 const TIMEOUT_MS = 15_000;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-}
 
 async function clauseText(page: Page, id: string): Promise<string | null> {
   return (await clauseState(page, id))?.text ?? null;

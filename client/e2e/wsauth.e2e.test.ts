@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type AppServer,
@@ -9,19 +7,13 @@ import {
   launchChromium,
   openEditorPage,
   passwordFor,
-  REPO_ROOT,
+  screenshot,
   startAppServer,
   usernameFor,
 } from './harness/index.ts';
 
 const SEED = 'wechat-miniprogram-service';
-const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 const TIMEOUT = 15_000;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-}
 
 describe('the websocket checks logins in headless Chromium', () => {
   let server: AppServer;

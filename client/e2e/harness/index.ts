@@ -5,4 +5,5 @@ export { type E2ERole, logInAs, passwordFor, usernameFor } from './logInAs.ts';
 export { EDITOR_CLAUSE, type EditorSession, type OpenEditorOptions, openEditorPage } from './openEditorPage.ts';
 export { FILL_READY, type FillSession, type OpenFillOptions, openFillPage } from './openFillPage.ts';
 export { REPO_ROOT } from './repoRoot.ts';
+export { SCREENSHOTS, screenshot } from './screenshot.ts';
 export { type AppServer, type StartAppServerOptions, startAppServer } from './startAppServer.ts';
