@@ -5,7 +5,7 @@ export interface Metric {
   median: number;
   p95: number;
   p99: number;
-  unit: 'ms' | 'ratio' | 'updates/s';
+  unit: 'ms' | 'ratio' | 'updates/s' | 'updates' | 'trials' | 'MB' | 'µs';
   runs: number;
   /** The target, for the printed table only. */
   target?: number;
@@ -55,7 +55,7 @@ export class Bench {
   record(
     name: string,
     samples: number[],
-    unit: 'ms' | 'ratio' | 'updates/s',
+    unit: 'ms' | 'ratio' | 'updates/s' | 'updates' | 'trials' | 'MB' | 'µs',
     target?: number,
     targetOn: TargetOn = 'median',
   ): Metric {

@@ -16,6 +16,8 @@ const SYNC_TIMEOUT_MS = 15_000;
 export interface SoakOptions {
   bundle: ServerBundle;
   trials: number;
+  /** Stops after this many ms (the trial under way finishes) even if fewer than `trials` ran. */
+  budgetMs?: number;
   seed: number;
   /** Kill delays are drawn from [min, max] ms after the writers start streaming. */
   killDelayMs?: [number, number];
@@ -109,7 +111,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     return provider;
   };
   const dropClients = () => {
-    for (const p of providers) p.destroy();
+    for (const p of providers) {
+      p.destroy();
+      // The doc's awareness keeps an interval running until the doc is destroyed.
+      p.doc.destroy();
+    }
     providers.clear();
   };
 
@@ -129,9 +135,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     return lost;
   };
   try {
+    const stopAt = performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
     server = await startNext();
     restartMs = server.startMs;
-    for (let trial = 0; trial < options.trials; trial++) {
+    for (let trial = 0; trial < options.trials && performance.now() < stopAt; trial++) {
       const observer = new Y.Doc();
       await join(observer, server.url, 'observer');
       const lost = check(observer);

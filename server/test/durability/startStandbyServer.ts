@@ -23,7 +23,17 @@ export interface RunningServer {
   startMs: number;
   /** Everything the child wrote, for failure messages. */
   output(): string;
+  /** The child's own CPU time (user + system, µs) and memory, as it reports them. */
+  usage(): Promise<ServerUsage>;
   kill(): Promise<void>;
+}
+
+export interface ServerUsage {
+  cpuMicros: number;
+  /** Resident set size now, bytes. */
+  rss: number;
+  /** Peak resident set size since the child started, bytes. */
+  maxRss: number;
 }
 
 /**
@@ -103,6 +113,12 @@ export async function spawnStandby(
         startMs: performance.now() - t0,
         output: () => out,
         kill,
+        async usage() {
+          const from = out.length;
+          child.stdin?.write('usage\n');
+          const m = await waitFor(/^usage (\{.*\})$/m, from, 10_000);
+          return JSON.parse(m[1] as string) as ServerUsage;
+        },
       };
     },
   };
