@@ -697,11 +697,19 @@ function syncStep2Message(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+// The hub hands every session the same awareness update: framed once, not once per receiver.
+const awarenessMessages = new WeakMap<Uint8Array, Uint8Array>();
+
 function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  let message = awarenessMessages.get(update);
+  if (!message) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, update);
+    message = encoding.toUint8Array(encoder);
+    awarenessMessages.set(update, message);
+  }
+  return message;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
