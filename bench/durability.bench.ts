@@ -6,7 +6,7 @@ import type { Bench } from './harness.ts';
 // streaming, SIGKILL 5–200 ms in, seeded) with up to TRIALS trials in BUDGET_MS. Lost = Yjs clock ticks a peer
 // had received from the killed server that the restarted one lacks; the target is 0.
 const TRIALS = Number(process.env.SOAK_TRIALS ?? 1000);
-const BUDGET_MS = 5 * 60_000;
+const BUDGET_MS = Number(process.env.SOAK_BUDGET_MS ?? 5 * 60_000);
 const SEED = Number(process.env.SOAK_SEED ?? 0xd1e9);
 
 export default async function durability(bench: Bench): Promise<void> {
