@@ -664,30 +664,37 @@ function closeReason(reason: string): string {
   return out;
 }
 
-// Framed messages by update: a broadcast update is framed once, however many sessions receive it.
-const updateMessages = new WeakMap<Uint8Array, Uint8Array>();
-const fullStateMessages = new WeakMap<Uint8Array, Uint8Array>();
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  let message = updateMessages.get(update);
-  if (!message) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    message = encoding.toUint8Array(encoder);
-    updateMessages.set(update, message);
-  }
-  return message;
+/**
+ * Frames a payload once however many sessions receive it: the hub hands every session the same update (or awareness
+ * update, or full state) object, so the framed message is kept by that object until it is collected.
+ */
+function framedOnce(frame: (payload: Uint8Array) => Uint8Array): (payload: Uint8Array) => Uint8Array {
+  const framed = new WeakMap<Uint8Array, Uint8Array>();
+  return (payload) => {
+    let message = framed.get(payload);
+    if (!message) {
+      message = frame(payload);
+      framed.set(payload, message);
+    }
+    return message;
+  };
 }
 
-function fullStateMessage(state: Uint8Array): Uint8Array {
-  let message = fullStateMessages.get(state);
-  if (!message) {
-    message = syncStep2Message(state);
-    fullStateMessages.set(state, message);
-  }
-  return message;
-}
+const updateMessage = framedOnce((update) => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+});
+
+const fullStateMessage = framedOnce(syncStep2Message);
+
+const awarenessMessage = framedOnce((update) => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+});
 
 function syncStep2Message(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -695,21 +702,6 @@ function syncStep2Message(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
-}
-
-// The hub hands every session the same awareness update: framed once, not once per receiver.
-const awarenessMessages = new WeakMap<Uint8Array, Uint8Array>();
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  let message = awarenessMessages.get(update);
-  if (!message) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, update);
-    message = encoding.toUint8Array(encoder);
-    awarenessMessages.set(update, message);
-  }
-  return message;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
