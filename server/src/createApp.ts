@@ -44,6 +44,11 @@ export interface AppOptions {
   auth?: Auth;
   /** What `GET /metrics` (admins only; an admin's API token for Prometheus) renders; an empty registry by default. */
   metrics?: MetricsRegistry;
+  /**
+   * How many proxies stand in front of the server (`CLAUSEWRIGHT_TRUST_PROXY`): login throttling keys by the client
+   * address read from `X-Forwarded-For` behind that many hops. 0 uses the socket's address. @default 0
+   */
+  trustProxy?: number;
 }
 
 /** The request listener, with its route table (for the auth matrix test, which checks every route is guarded). */
@@ -299,7 +304,7 @@ export function createApp(options: AppOptions): App {
     // Render (preview or issue), the documents log, values sets.
     ...fillRoutes({ hub, logger, bodyLimit, auth }),
     // Sessions, passwords, the account picker and template members.
-    ...(auth ? authRoutes({ auth, store, bodyLimit }) : []),
+    ...(auth ? authRoutes({ auth, store, bodyLimit, trustProxy: options.trustProxy ?? 0 }) : []),
     {
       method: 'POST',
       path: /^\/api\/templates\/([^/]+)\/check$/,

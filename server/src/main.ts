@@ -15,6 +15,7 @@ import { readCollabLimits } from './limits/readCollabLimits.ts';
 import { listen } from './listen.ts';
 import { createCollabMetrics } from './metrics/CollabMetrics.ts';
 import { timeStore } from './metrics/timeStore.ts';
+import { readTrustProxy } from './net/readTrustProxy.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { openStore } from './storage/index.ts';
 import { TemplateLibrary } from './TemplateLibrary.ts';
@@ -50,8 +51,10 @@ try {
   fail((e as Error).message);
 }
 let limits: CollabLimits | undefined;
+let trustProxy = 0;
 try {
   limits = readCollabLimits(process.env);
+  trustProxy = readTrustProxy(process.env);
 } catch (e) {
   fail((e as Error).message);
 }
@@ -109,7 +112,7 @@ if (adminId) {
 
 const clientDir = path.resolve(process.env.CLAUSEWRIGHT_CLIENT_DIR || DEFAULT_CLIENT_DIR);
 const running = await listen(
-  createApp({ hub, library, logger, clientDir, auth, metrics: metrics.registry }),
+  createApp({ hub, library, logger, clientDir, auth, metrics: metrics.registry, trustProxy }),
   port,
   process.env.HOST || undefined,
 ).catch((e: NodeJS.ErrnoException) =>
@@ -121,9 +124,10 @@ const collab = attachCollab(running.server, hub, {
   metrics,
   authenticate: createUpgradeAuthenticator(auth, store),
   accessEvents: auth.events,
+  trustProxy,
 });
 logger.info(
-  { port: running.port, dataDir, db: store.path, templatesDir: library.dir, clientDir },
+  { port: running.port, dataDir, db: store.path, templatesDir: library.dir, clientDir, trustProxy },
   `Clausewright server on ${running.url} (co-editing on ws://localhost:${running.port}/collab/<template-id>)`,
 );
 

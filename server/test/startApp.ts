@@ -57,7 +57,7 @@ export interface TestServer extends RunningServer {
 }
 
 /** What `startApp` may change from main.ts' assembly. */
-export interface StartAppOptions extends Partial<Pick<AppOptions, 'clientDir' | 'bodyLimit'>> {
+export interface StartAppOptions extends Partial<Pick<AppOptions, 'clientDir' | 'bodyLimit' | 'trustProxy'>> {
   unloadAfterMs?: number;
   loginLimiter?: LoginLimiter;
   /** Collab limits over the defaults. */
@@ -98,6 +98,7 @@ export async function startApp(dir: string, options: StartAppOptions = {}): Prom
     metrics,
     authenticate: createUpgradeAuthenticator(auth, store),
     accessEvents: auth.events,
+    ...(appOptions.trustProxy === undefined ? {} : { trustProxy: appOptions.trustProxy }),
     ...(recheckIntervalMs === undefined ? {} : { recheckIntervalMs }),
   });
   const url = `http://127.0.0.1:${server.port}`;

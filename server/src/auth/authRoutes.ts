@@ -3,6 +3,7 @@ import type { ApiRoute } from '../fill/ApiRoute.ts';
 import { callerOf } from '../fill/ApiRoute.ts';
 import { sendJson } from '../fill/sendJson.ts';
 import { HttpError } from '../HttpError.ts';
+import { clientAddress } from '../net/clientAddress.ts';
 import { readJsonBody } from '../readJsonBody.ts';
 import type { StoredUser, TemplateMember, TemplateRole } from '../storage/DocumentStore.ts';
 import type { Auth } from './Auth.ts';
@@ -40,8 +41,14 @@ const MEMBER = /^\/api\/templates\/([^/]+)\/members\/([^/]+)$/;
  * accounts with `POST`) and sharing a
  * template (`/api/templates/:id/members`: anyone with a role sees who else has one; owners and admins change them).
  */
-export function authRoutes(options: { auth: Auth; store: SummaryStore; bodyLimit: number }): ApiRoute[] {
-  const { auth, store, bodyLimit } = options;
+export function authRoutes(options: {
+  auth: Auth;
+  store: SummaryStore;
+  bodyLimit: number;
+  /** Proxies in front of the server, for the address failed logins are counted by (`clientAddress`). */
+  trustProxy: number;
+}): ApiRoute[] {
+  const { auth, store, bodyLimit, trustProxy } = options;
   const body = async (req: IncomingMessage) => object(await readJsonBody(req, bodyLimit));
   // A template always keeps an owner: the last one cannot be demoted or removed (an admin can still take over).
   const keepOwner = async (id: string, username: string, next: TemplateRole | null) => {
@@ -61,7 +68,11 @@ export function authRoutes(options: { auth: Auth; store: SummaryStore; bodyLimit
         const given = await body(req);
         const username = typeof given.username === 'string' ? given.username.trim().toLowerCase() : '';
         if (!username) throw new HttpError(400, '"username" is required (a string)');
-        const { user, secret } = await auth.login(username, password(given.password, 'password'), address(req));
+        const { user, secret } = await auth.login(
+          username,
+          password(given.password, 'password'),
+          clientAddress(req, trustProxy),
+        );
         res.setHeader('set-cookie', auth.sessionCookie(req, secret));
         res.setHeader('cache-control', 'no-store');
         sendJson(res, 200, userJson(user));
@@ -163,8 +174,4 @@ export function authRoutes(options: { auth: Auth; store: SummaryStore; bodyLimit
       },
     },
   ];
-}
-
-function address(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }

@@ -19,6 +19,8 @@ import {
   createCollabMetrics,
   type RejectReason,
 } from '../metrics/CollabMetrics.ts';
+import { clientAddress } from '../net/clientAddress.ts';
+import type { TemplateRole } from '../storage/DocumentStore.ts';
 import { authorize, type CollabUser, credentialsOf, type Refusal, type UpgradeAuthenticator } from './authorize.ts';
 import { type AwarenessEntry, checkAwarenessUpdate } from './checkAwarenessUpdate.ts';
 import { CLOSE_INVALID_UPDATE, type CollabSession, type DocumentHub, type HubDocument } from './DocumentHub.ts';
@@ -30,6 +32,12 @@ export const CLOSE_TRY_AGAIN = 1013;
 
 /** y-websocket's message type for auth messages (y-protocols/auth), which its client understands. */
 const MESSAGE_AUTH = 2;
+
+/**
+ * Our auth sub-type beside y-protocols' permission-denied (0): the connection's role now, a string. y-protocols'
+ * `readAuthMessage` matches no case for it, so stock y-websocket clients ignore it without a word.
+ */
+const AUTH_ROLE = 1;
 
 const REFUSAL_TEXT: Record<Refusal['status'], string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
@@ -67,6 +75,12 @@ export interface AttachCollabOptions {
    * @default 30000
    */
   recheckIntervalMs?: number;
+  /**
+   * How many proxies stand in front of the server (`CLAUSEWRIGHT_TRUST_PROXY`): per-address limits and logs take the
+   * client's address from `X-Forwarded-For` behind that many hops (`clientAddress`). 0 uses the socket's address.
+   * @default 0
+   */
+  trustProxy?: number;
 }
 
 /** What `attachCollab` returns. */
@@ -122,7 +136,9 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
     set.delete(connection);
     if (set.size === 0) byUser.delete(userId);
   };
-  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard, penalize, watch, unwatch };
+  // With accounts, each connection is told its role on connecting and whenever it changes.
+  const tellRole = authenticate !== undefined;
+  const context: ConnectionContext = { hub, logger, alive, limits, metrics, guard, penalize, watch, unwatch, tellRole };
   let pending = 0;
 
   /**
@@ -146,9 +162,11 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
         });
         checks.set(key, check);
       }
+      // Role changes in quick succession: only the latest check's verdict counts, whichever answers last.
+      const generation = ++connection.checks;
       work.push(
         check.then((verdict) => {
-          if (verdict === null || connection.closing) return;
+          if (verdict === null || connection.closing || generation !== connection.checks) return;
           if ('status' in verdict) {
             metrics.accessRevoked.inc();
             logger.info(
@@ -158,13 +176,15 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
             connection.drop(CLOSE_POLICY, verdict.status === 401 ? REASON_LOGIN_ENDED : REASON_ACCESS_REVOKED);
             return;
           }
-          const readOnly = verdict.role === 'viewer';
-          if (readOnly !== connection.readOnly) {
-            connection.readOnly = readOnly;
+          if (verdict.role !== connection.role) {
+            connection.role = verdict.role;
+            connection.readOnly = verdict.role === 'viewer';
             logger.info(
               { docId: connection.hubDoc.docId, name: connection.user.name, role: verdict.role },
               'collab connection role changed',
             );
+            // The page follows at once (editable or not, its Share button) instead of on the next reload.
+            connection.send(roleMessage(verdict.role));
           }
         }),
       );
@@ -191,7 +211,7 @@ export function attachCollab(server: Server, hub: DocumentHub, options: AttachCo
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const ip = request.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(request, options.trustProxy ?? 0);
     // Pre-auth: before anything is parsed, authorised or loaded, so a flood costs next to nothing.
     if (limits.maxUpgradesPerIpPerSecond > 0 && !upgradeRate.take(ip)) {
       refuseForLimit(socket, 'upgrade_rate', 429, 'Too Many Requests', 'too many connection attempts; retry later');
@@ -340,6 +360,8 @@ interface ConnectionContext {
   /** Registers an open connection for revocation, and removes it. */
   watch(connection: Connection): void;
   unwatch(connection: Connection): void;
+  /** Whether connections are told their role (accounts on). */
+  tellRole: boolean;
 }
 
 /** One connection's state: closing once it broke a rule (frames still in flight are then ignored), its rate buckets. */
@@ -348,6 +370,10 @@ interface Connection {
   user: CollabUser;
   /** The upgrade's credentials, to authenticate again when access may have changed. */
   credentials: IncomingMessage;
+  /** The role the connection has now (a re-check may change it). */
+  role: TemplateRole;
+  /** How many re-checks have started, so a slower, older one cannot undo a newer one's verdict. */
+  checks: number;
   /** A viewer's connection: its document updates are dropped and answered with permission-denied. */
   readOnly: boolean;
   /** The remote address. */
@@ -402,6 +428,8 @@ function serveConnection(
     hubDoc,
     user,
     credentials,
+    role: user.role,
+    checks: 0,
     readOnly: user.role === 'viewer',
     ip,
     session,
@@ -462,6 +490,8 @@ function serveConnection(
     }
   });
 
+  // The role first: a page that reconnects after its role changed learns it before any content.
+  if (context.tellRole) send(roleMessage(user.role));
   // Ask for what the client has that the server lacks; it asks for the server's state itself.
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -498,6 +528,15 @@ function refuseReadOnly(update: Uint8Array, connection: Connection, context: Con
   encoding.writeVarUint(encoder, MESSAGE_AUTH);
   authProtocol.writePermissionDenied(encoder, REASON_READ_ONLY);
   connection.send(encoding.toUint8Array(encoder));
+}
+
+/** Tells a client its role: an auth message of our `AUTH_ROLE` sub-type (see `MESSAGE_AUTH`). */
+function roleMessage(role: TemplateRole): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  encoding.writeVarUint(encoder, AUTH_ROLE);
+  encoding.writeVarString(encoder, role);
+  return encoding.toUint8Array(encoder);
 }
 
 /** Whether every deletion in `update` is deleted in `hubDoc` already (O(document): viewers' deletions only). */

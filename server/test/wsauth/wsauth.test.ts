@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as authProtocol from 'y-protocols/auth';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -55,16 +56,35 @@ async function upgradeStatus(docId: string, headers: Record<string, string>, que
   return 101;
 }
 
-/** A y-websocket client with `headers`, synced, recording the permission-denied reasons it is sent. */
+/**
+ * A y-websocket client with `headers`, synced, recording the permission-denied reasons it is sent and the roles it
+ * is told (auth sub-type 1), each with when it arrived.
+ */
 async function join(headers: Record<string, string>, docId = DOC, name = 'url-name') {
   const doc = new Y.Doc();
   const provider = connect(server.wsUrl, docId, doc, name, headers);
   providers.push(provider);
   const denied: string[] = [];
-  provider.messageHandlers[2] = (_encoder, decoder) =>
+  const roles: { role: string; at: number }[] = [];
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    if (decoding.peekVarUint(decoder) === 1) {
+      decoding.readVarUint(decoder);
+      roles.push({ role: decoding.readVarString(decoder), at: performance.now() });
+      return;
+    }
     authProtocol.readAuthMessage(decoder, doc, (_y, reason) => denied.push(reason));
+  };
   await synced(provider);
-  return { doc, provider, denied };
+  return { doc, provider, denied, roles };
+}
+
+/** Gives `username` `role` on `DOC` as the admin would through the sharing dialog. */
+function setRole(username: string, role: string): Promise<Response> {
+  return server.fetch(`/api/templates/${DOC}/members/${username}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+  });
 }
 
 /** The draft as the server holds it (the admin's view), as text. */
@@ -204,12 +224,7 @@ describe('revocation', () => {
     const user = await account('viewer');
     const client = await join(user.headers);
     const socket = client.provider.ws;
-    const put = (role: string) =>
-      server.fetch(`/api/templates/${DOC}/members/${user.username}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ role }),
-      });
+    const put = (role: string) => setRole(user.username, role);
     expect((await put('editor')).status).toBe(200);
     // The role is re-checked as the event fires; give it the same second the revocation gets.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -224,6 +239,53 @@ describe('revocation', () => {
     await waitFor(() => client.denied.length > 0);
     expect(client.provider.ws).toBe(socket);
     expect(await draftText()).not.toContain('DEMOTED-WRITES');
+  });
+
+  it('tells the connection its role on connecting and at once on each change, viewer → editor → owner → viewer', async () => {
+    const user = await account('viewer');
+    const client = await join(user.headers);
+    // Sent before sync step 1, so it has arrived by the time the client is synced.
+    expect(client.roles.map((r) => r.role)).toEqual(['viewer']);
+    const socket = client.provider.ws;
+    const expected = ['viewer'];
+    for (const role of ['editor', 'owner', 'viewer']) {
+      const started = performance.now();
+      expect((await setRole(user.username, role)).status).toBe(200);
+      expected.push(role);
+      await waitFor(() => client.roles.length === expected.length);
+      const ms = (client.roles.at(-1)?.at ?? Number.POSITIVE_INFINITY) - started;
+      console.log(`role ${role} reached the client in ${ms.toFixed(1)} ms`);
+      expect(ms).toBeLessThan(1000);
+    }
+    expect(client.roles.map((r) => r.role)).toEqual(expected);
+    expect(client.provider.ws).toBe(socket);
+    // A re-check that finds the same role says nothing: setting 'viewer' again adds no message before 'editor'.
+    expect((await setRole(user.username, 'viewer')).status).toBe(200);
+    expect((await setRole(user.username, 'editor')).status).toBe(200);
+    await waitFor(() => client.roles.at(-1)?.role === 'editor');
+    expect(client.roles.map((r) => r.role)).toEqual([...expected, 'editor']);
+  });
+
+  it('a stock y-websocket client ignores the role messages without a word and stays synced', async () => {
+    const user = await account('viewer');
+    const errors = vi.spyOn(console, 'error');
+    const warnings = vi.spyOn(console, 'warn');
+    try {
+      const doc = new Y.Doc();
+      // Stock message handlers: nothing replaced.
+      const provider = connect(server.wsUrl, DOC, doc, 'stock', user.headers);
+      providers.push(provider);
+      await synced(provider);
+      expect((await setRole(user.username, 'editor')).status).toBe(200);
+      typeIntoClause(doc, 'STOCK-CLIENT-PROMOTED ');
+      await waitFor(async () => (await draftText()).includes('STOCK-CLIENT-PROMOTED'));
+      expect(provider.wsconnected).toBe(true);
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
   });
 
   it('closes connections of a session that ended (password change, logout) but not those of other logins', async () => {
