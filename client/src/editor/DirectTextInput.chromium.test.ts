@@ -76,11 +76,12 @@ describe('DirectTextInput in Chromium', () => {
     const before = await clauseText(page);
     await takeInputs(page);
     await page.keyboard.type(' abc');
-    expect(await clauseText(page)).toBe(`${before} abc`);
+    // Each key's text is applied in a task right after its key event.
+    await expect.poll(() => clauseText(page)).toBe(`${before} abc`);
     expect(await takeInputs(page)).toEqual(Array(4).fill({ type: 'insertText', prevented: true }));
     await page.keyboard.press('Control+b');
     await page.keyboard.type('BOLD');
-    expect(await clauseText(page)).toBe(`${before} abcBOLD`);
+    await expect.poll(() => clauseText(page)).toBe(`${before} abcBOLD`);
     const strong = page.locator(`p[data-type=clause][data-id=${CLAUSE}] strong`);
     expect(await strong.last().textContent()).toBe('BOLD');
     await page.keyboard.press('Control+b');
@@ -92,6 +93,36 @@ describe('DirectTextInput in Chromium', () => {
     await page.keyboard.type(' {{');
     await page.waitForSelector('[data-testid=suggestion] [data-testid=suggestion-item]', { timeout: 10_000 });
     await page.keyboard.press('Escape');
+  });
+
+  it('scrolls a caret below the window into view when typing, and leaves the page where it is otherwise', async () => {
+    const { page } = session;
+    const viewport = page.viewportSize();
+    // A short window, so the document scrolls whatever its length.
+    await page.setViewportSize({ width: 1280, height: 360 });
+    try {
+      await caretToClauseEnd(page, CLAUSE);
+      const caret = () =>
+        page.evaluate(() => {
+          const rect = getSelection()?.getRangeAt(0).getBoundingClientRect();
+          return { top: rect?.top ?? 0, bottom: rect?.bottom ?? 0, scrollY: window.scrollY, height: innerHeight };
+        });
+      const shown = await caret();
+      expect(shown.bottom).toBeLessThanOrEqual(shown.height);
+      await page.keyboard.type('k');
+      await expect.poll(async () => (await clauseText(page)).endsWith('k')).toBe(true);
+      expect((await caret()).scrollY).toBe(shown.scrollY);
+
+      // Scroll the page up until the caret is below the window's bottom edge, then type.
+      await page.evaluate((by) => window.scrollBy(0, by), -(shown.height - shown.top + 60));
+      const hidden = await caret();
+      expect(hidden.top).toBeGreaterThan(hidden.height);
+      await page.keyboard.type('m');
+      await expect.poll(async () => (await caret()).bottom).toBeLessThanOrEqual(hidden.height);
+      expect((await caret()).scrollY).toBeGreaterThan(hidden.scrollY);
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+    }
   });
 
   it('leaves an IME composition to the browser and ProseMirror, which commit it once', async () => {
