@@ -11,6 +11,7 @@ import {
   startAppServer,
   usernameFor,
 } from './harness/index.ts';
+import { caretToClauseEnd } from './page/index.ts';
 
 const SEED = 'wechat-miniprogram-service';
 const TIMEOUT = 15_000;
@@ -97,6 +98,85 @@ describe('the websocket checks logins in headless Chromium', () => {
     await page.waitForSelector('[data-testid=editor] .ProseMirror[contenteditable=false]', { timeout: TIMEOUT });
     await screenshot(page, 'wsauth-revoked');
     await editor.context.close();
+  });
+
+  test('an owner makes an open viewer page an editor, then owner, then viewer again: it follows each within a second, without reloading', async () => {
+    const owner = await openEditorPage(browser, server.url, SEED, { name: 'Olive Owner', lang: 'en' });
+    const viewerName = 'Len Live';
+    const username = usernameFor(viewerName);
+    const viewer = await openEditorPage(browser, server.url, SEED, { name: viewerName, lang: 'en', role: 'viewer' });
+    const page = viewer.page;
+    const banner = page.locator('[data-testid=read-only-banner]');
+    await banner.waitFor({ timeout: TIMEOUT });
+    await page.waitForSelector('[data-testid=editor] .ProseMirror[contenteditable=false]', { timeout: TIMEOUT });
+    expect(await page.locator('[data-testid=share-button]').count()).toBe(0);
+    // Marks this page's socket: the same one must carry everything below (no reconnect, no reload).
+    await page.evaluate(() => {
+      const ws = (window as unknown as { __clausewright: { provider: { ws: object | null } } }).__clausewright.provider
+        .ws;
+      if (!ws) throw new Error('no open socket');
+      (ws as { marked?: boolean }).marked = true;
+    });
+    const sameSocket = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __clausewright: { provider: { ws: { marked?: boolean } | null } } }).__clausewright
+            .provider.ws?.marked === true,
+      );
+
+    await owner.page.click('[data-testid=share-button]');
+    const row = owner.page.locator(
+      `[data-testid=share-dialog] [data-testid=share-member][data-username="${username}"]`,
+    );
+    await row.waitFor({ timeout: TIMEOUT });
+    /** Sets the role in the owner's sharing dialog; resolves once `ready` holds in the viewer's page, with the ms. */
+    const change = async (role: string, ready: string) => {
+      const started = Date.now();
+      await row.locator('[data-testid=share-role]').selectOption(role);
+      await page.waitForSelector(ready, { timeout: 5000 });
+      const ms = Date.now() - started;
+      console.log(`viewer page followed the change to ${role} in ${ms} ms`);
+      return ms;
+    };
+
+    // viewer → editor: editable, no banner, told so; what they type reaches the owner's page.
+    expect(await change('editor', '[data-testid=editor] .ProseMirror[contenteditable=true]')).toBeLessThan(1000);
+    await banner.waitFor({ state: 'detached', timeout: TIMEOUT });
+    expect(await page.locator('[data-testid=role-changed]').getAttribute('data-role')).toBe('editor');
+    expect(await page.locator('[data-testid=role-changed]').textContent()).toBe(
+      'Your role on this template is now “Editor”.',
+    );
+    expect(await page.locator('[data-testid=share-button]').count()).toBe(0);
+    await caretToClauseEnd(page, 'renewal');
+    await page.keyboard.type(' LIVEPROMOTED');
+    await owner.page.waitForFunction(
+      () => document.querySelector('[data-testid=editor]')?.textContent?.includes('LIVEPROMOTED'),
+      undefined,
+      { timeout: TIMEOUT },
+    );
+    await expect.poll(serverDraft, { timeout: TIMEOUT }).toContain('LIVEPROMOTED');
+    expect(await page.locator('[data-testid=connection-problem]').count()).toBe(0);
+    await screenshot(page, 'wsauth-promoted');
+
+    // editor → owner: the Share button appears.
+    expect(await change('owner', '[data-testid=share-button]')).toBeLessThan(1000);
+
+    // owner → viewer: read-only again at once (before typing anything), banner back, Share button gone.
+    expect(await change('viewer', '[data-testid=editor] .ProseMirror[contenteditable=false]')).toBeLessThan(1000);
+    await banner.waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('[data-testid=share-button]').count()).toBe(0);
+    expect(await page.locator('[data-testid=role-changed]').getAttribute('data-role')).toBe('viewer');
+    await page.click(EDITOR_CLAUSE);
+    await page.keyboard.type('LIVEDEMOTED');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await serverDraft()).not.toContain('LIVEDEMOTED');
+    // Nothing was typed into the read-only editor, so nothing was refused either.
+    expect(await page.locator('[data-testid=connection-problem]').count()).toBe(0);
+    expect(await sameSocket()).toBe(true);
+    expect(await page.locator('[data-testid=connection-status]').getAttribute('data-state')).toBe('connected');
+    await screenshot(page, 'wsauth-demoted');
+    await owner.context.close();
+    await viewer.context.close();
   });
 
   test('a password changed elsewhere ends the page’s login: its connection closes and the page goes to /login', async () => {

@@ -1,7 +1,8 @@
 import { BODY_FIELD } from '@clausewright/schema';
-import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { TemplateRole } from '../auth/authApi.ts';
+import { readAuthMessage } from '../auth/readAuthMessage.ts';
 import { type ConnectionProblem, closeProblem, deniedProblem } from '../connection/connectionProblem.ts';
 import { BatchedIndexeddbPersistence } from './BatchedIndexeddbPersistence.ts';
 import { collabUrl } from './collabUrl.ts';
@@ -15,6 +16,16 @@ const MESSAGE_AUTH = 2;
 export interface CollabUser {
   name: string;
   color: string;
+}
+
+/** What a `CollabSession` tells its page. */
+export interface CollabSessionHooks {
+  /** Why the server refused or ended the connection; null once it works again. */
+  onProblem?(problem: ConnectionProblem | null): void;
+  /** An upgrade failed and the login turned out to be over (the browser cannot read the upgrade's 401). */
+  onLoggedOut?(): void;
+  /** The server told this connection its role: on connecting, and at once whenever an owner changes it. */
+  onRole?(role: TemplateRole): void;
 }
 
 /**
@@ -41,22 +52,13 @@ export class CollabSession {
     if (!this.#problem?.permanent) this.provider.connect();
   };
   #problem: ConnectionProblem | null = null;
-  readonly #onProblem: (problem: ConnectionProblem | null) => void;
+  #role: TemplateRole | null = null;
+  readonly #hooks: CollabSessionHooks;
   /** Whether a socket of this session ever opened (a refused upgrade closes one that never did). */
   #opened = false;
 
-  /**
-   * `onProblem` hears why the server refused or ended the connection (null once it works again); `onLoggedOut` is
-   * called when an upgrade fails and the session turns out to be over (the browser cannot read the upgrade's 401).
-   */
-  constructor(
-    id: string,
-    name: string,
-    origin: string,
-    onProblem: (problem: ConnectionProblem | null) => void = () => {},
-    onLoggedOut: () => void = () => {},
-  ) {
-    this.#onProblem = onProblem;
+  constructor(id: string, name: string, origin: string, hooks: CollabSessionHooks = {}) {
+    this.#hooks = hooks;
     this.id = id;
     this.user = { name, color: userColor(name) };
     this.persistence = new BatchedIndexeddbPersistence(`clausewright:${id}`, this.ydoc);
@@ -67,9 +69,13 @@ export class CollabSession {
       // Reconnecting after a revocation or a refused update would loop (the same refusal, the same update resent).
       shouldReconnect: (event) => !closeProblem(event.code, event.reason)?.permanent,
     });
-    // The server answers a viewer's change with permission-denied and keeps the connection.
-    this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
-      authProtocol.readAuthMessage(decoder, this.ydoc, (_y, reason) => this.#report(deniedProblem(reason)));
+    // The server answers a viewer's change with permission-denied and keeps the connection; it also says which role
+    // the connection has, whenever that changes.
+    this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+      const message = readAuthMessage(decoder);
+      if (message?.kind === 'denied') this.#report(deniedProblem(message.reason));
+      else if (message?.kind === 'role') this.#changeRole(message.role);
+    };
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.#opened = true;
     });
@@ -84,12 +90,12 @@ export class CollabSession {
         // Refused before opening: a 401 looks like any network failure here, so ask the API who we are.
         void fetch('/api/session').then(
           (res) => {
-            if (res.status === 401 && !this.#destroyed) onLoggedOut();
+            if (res.status === 401 && !this.#destroyed) this.#hooks.onLoggedOut?.();
           },
           () => {},
         );
       }
-      if (problem?.kind === 'loginEnded') onLoggedOut();
+      if (problem?.kind === 'loginEnded') this.#hooks.onLoggedOut?.();
     });
     // Each keystroke queues its update; the socket send happens in the next task, outside the keystroke.
     deferSocketUpdates(this.provider);
@@ -125,10 +131,23 @@ export class CollabSession {
     return this.#problem;
   }
 
+  /** The role the server last said this connection has; null until it has said. */
+  get role(): TemplateRole | null {
+    return this.#role;
+  }
+
   #report(problem: ConnectionProblem | null): void {
     if (this.#destroyed) return;
     this.#problem = problem;
-    this.#onProblem(problem);
+    this.#hooks.onProblem?.(problem);
+  }
+
+  #changeRole(role: TemplateRole): void {
+    if (this.#destroyed) return;
+    this.#role = role;
+    // A viewer's refused change is moot once the user may write.
+    if (role !== 'viewer' && this.#problem?.kind === 'readOnly') this.#report(null);
+    this.#hooks.onRole?.(role);
   }
 
   get destroyed(): boolean {

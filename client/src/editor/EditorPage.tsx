@@ -3,6 +3,7 @@ import { FIELDS_MAP, META_MAP } from '@clausewright/schema';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, fetchTemplateMeta, type TemplateMeta } from '../api.ts';
+import type { TemplateRole } from '../auth/authApi.ts';
 import { goToLogin } from '../auth/goToLogin.ts';
 import { ShareDialog } from '../auth/ShareDialog.tsx';
 import '../auth/auth.css';
@@ -38,11 +39,17 @@ function EditorWorkspace({ id }: { id: string }) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [meta, setMeta] = useState<TemplateMeta | null>(null);
+  // The role the collab socket last announced: it follows an owner's change at once, the API's answer does not.
+  const [liveRole, setLiveRole] = useState<TemplateRole | null>(null);
+  const [roleNotice, setRoleNotice] = useState<TemplateRole | null>(null);
   const nameRef = useRef(name);
   const problem = useConnectionProblem();
+  const role = liveRole ?? meta?.role;
+  const roleRef = useRef(role);
+  roleRef.current = role;
   // Until the role is known, nothing can be typed: a viewer never sees an editable page. Once the server has ended
   // the connection for good (access revoked, a refused change), edits could never be sent either.
-  const readOnly = (meta?.role !== 'owner' && meta?.role !== 'editor') || problem?.permanent === true;
+  const readOnly = (role !== 'owner' && role !== 'editor') || problem?.permanent === true;
 
   useEffect(() => {
     // The websocket alone cannot tell a missing template from a slow server; the API can.
@@ -65,7 +72,26 @@ function EditorWorkspace({ id }: { id: string }) {
   }, [editor, readOnly]);
 
   useEffect(() => {
-    const s = new CollabSession(id, nameRef.current, location.origin, problemStore.getState().setProblem, goToLogin);
+    // Demoted while sharing: the dialog goes with the button, and does not come back by itself on a promotion.
+    if (role !== 'owner') setSharing(false);
+  }, [role]);
+
+  useEffect(() => {
+    if (!roleNotice) return;
+    const timer = setTimeout(() => setRoleNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [roleNotice]);
+
+  useEffect(() => {
+    const s = new CollabSession(id, nameRef.current, location.origin, {
+      onProblem: problemStore.getState().setProblem,
+      onLoggedOut: goToLogin,
+      onRole: (next) => {
+        // Said only for a change while the page is open, not for the role it opened with.
+        if (roleRef.current && roleRef.current !== next) setRoleNotice(next);
+        setLiveRole(next);
+      },
+    });
     const stopWatching = watchConnection(
       s.ydoc,
       s.provider,
@@ -117,18 +143,26 @@ function EditorWorkspace({ id }: { id: string }) {
         <Link to={{ page: 'fill', id }} className="button" data-testid="fill-link">
           {t('nav.preview')}
         </Link>
-        {meta?.role === 'owner' ? (
+        {role === 'owner' ? (
           <button type="button" data-testid="share-button" onClick={() => setSharing(true)}>
             {t('share.button')}
           </button>
         ) : null}
       </div>
-      {meta?.role === 'viewer' ? (
+      {role === 'viewer' ? (
         <div className="cw-readonly-banner" role="status" data-testid="read-only-banner">
           {t('auth.readOnly')}
         </div>
       ) : null}
-      {sharing && meta ? <ShareDialog id={id} title={meta.title} onClose={() => setSharing(false)} /> : null}
+      {roleNotice ? (
+        <div className="cw-role-notice" role="status" data-testid="role-changed" data-role={roleNotice}>
+          {t('auth.roleChanged', { role: t(`role.${roleNotice}`) })}
+        </div>
+      ) : null}
+      {/* An owner demoted while sharing loses the dialog with the button. */}
+      {sharing && meta && role === 'owner' ? (
+        <ShareDialog id={id} title={meta.title} onClose={() => setSharing(false)} />
+      ) : null}
       <div className="cw-workspace">
         <aside className="cw-pane cw-pane-left">
           <Outline onJump={jump} />
