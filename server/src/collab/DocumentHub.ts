@@ -7,6 +7,7 @@ import type { CollabSession } from './CollabSession.ts';
 import { type Batch, HubDocument } from './HubDocument.ts';
 import { MetaItems } from './MetaItems.ts';
 import { readSummary } from './readSummary.ts';
+import { type CoalescingOptions, DEFAULT_COALESCING, type OutgoingUpdate, UpdateCoalescer } from './UpdateCoalescer.ts';
 
 export type { CollabSession } from './CollabSession.ts';
 export { HubDocument } from './HubDocument.ts';
@@ -37,7 +38,16 @@ export interface DocumentHubOptions {
    * @default 2097152
    */
   keepReadDocBytes?: number;
+  /** When a busy document's updates are merged before they go out (`windowMs: 0` never merges). */
+  coalescing?: Partial<CoalescingOptions>;
 }
+
+/**
+ * Leaving a sender's own updates out of what it receives costs one merge of the others per sender. Past this many
+ * senders in one delivery every session gets everything (Yjs skips what a client already has), as the stock
+ * y-websocket server sends every update to all.
+ */
+const MAX_EXCLUDED_SENDERS = 4;
 
 /** Close codes the hub asks the transport to use. */
 export const CLOSE_INVALID_UPDATE = 1007;
@@ -48,6 +58,8 @@ export const CLOSE_GOING_AWAY = 1001;
 const RELAYED = Symbol('relayed');
 /** Origin of the awareness removals of a session that left (relayed, unlike the timeouts each instance runs). */
 const LEFT = Symbol('left');
+/** Origin of document updates another instance stored. */
+const RELAYED_UPDATE = Symbol('relayed update');
 
 /** What `applyRelayedUpdate` did with an update. */
 export type RelayedResult = 'applied' | 'known' | 'missing';
@@ -61,6 +73,7 @@ export class DocumentHub {
   readonly #unloadAfterMs: number;
   readonly #keepReadDocMs: number;
   readonly #keepReadDocBytes: number;
+  readonly #coalescing: CoalescingOptions;
   readonly #logger: Logger;
   readonly #docs = new Map<string, Promise<HubDocument>>();
   readonly #unloading = new Map<string, Promise<void>>();
@@ -75,6 +88,7 @@ export class DocumentHub {
     this.#unloadAfterMs = options.unloadAfterMs ?? 30_000;
     this.#keepReadDocMs = options.keepReadDocMs ?? 30_000;
     this.#keepReadDocBytes = options.keepReadDocBytes ?? 2 * 1024 * 1024;
+    this.#coalescing = { ...DEFAULT_COALESCING, ...options.coalescing };
     this.#logger = options.logger ?? createLogger();
   }
 
@@ -144,8 +158,10 @@ export class DocumentHub {
     }
     if (added.length === 0) return { applied: 0, missing };
     // One message per session however many entries one read brought: clients apply one transaction.
-    const message = added.length === 1 ? (added[0] as Uint8Array) : Y.mergeUpdates(added);
-    for (const session of hubDoc.sessions.keys()) session.sendUpdate(message);
+    hubDoc.outbox?.push(
+      added.map((update) => ({ update, origin: RELAYED_UPDATE })),
+      hubDoc.sessions.size,
+    );
     if (foldNow) this.#fold(hubDoc);
     else this.#scheduleFold(hubDoc);
     return { applied: added.length, missing };
@@ -305,7 +321,7 @@ export class DocumentHub {
     return read(doc, () => hubDoc.encodeMirrorState());
   }
 
-  /** Resolves once every update applied so far is stored (and broadcast). */
+  /** Resolves once every update applied so far is stored (and sent, or waiting at most one window to be merged). */
   whenStored(hubDoc: HubDocument): Promise<void> {
     return hubDoc.settled;
   }
@@ -343,6 +359,7 @@ export class DocumentHub {
       this.#relay?.closed(docId);
       throw new Error('DocumentHub is closed');
     }
+    hubDoc.outbox = new UpdateCoalescer((items) => this.#broadcast(hubDoc, items), this.#coalescing);
     this.#loaded.set(docId, hubDoc);
     this.#scheduleUnload(hubDoc);
     this.#relay?.opened(hubDoc);
@@ -397,9 +414,9 @@ export class DocumentHub {
       }, SUMMARY_DELAY_MS);
       hubDoc.summaryTimer.unref();
     }
-    const all = this.#broadcast(hubDoc, batch);
     // Published only once stored (an instance that misses it finds it in the store), even if unloaded meanwhile.
-    this.#relay?.stored(hubDoc, all);
+    if (this.#relay) this.#relay.stored(hubDoc, mergeAll(batch.items.map((item) => item.update)));
+    hubDoc.outbox?.push(batch.items, hubDoc.sessions.size);
     this.#scheduleFold(hubDoc);
   }
 
@@ -449,26 +466,24 @@ export class DocumentHub {
   }
 
   /**
-   * Sends a stored batch to every session except where an update came from. Encoded once for every session that
-   * sent nothing in the batch, and once per sending session (few per turn), never once per receiver. Returns the
-   * whole batch as one update.
+   * Sends stored updates to every session except where an update came from. Encoded once for every session that sent
+   * nothing of them, and once per sending session (at most `MAX_EXCLUDED_SENDERS`), never once per receiver.
    */
-  #broadcast(hubDoc: HubDocument, batch: Batch): Uint8Array {
-    const merge = (updates: Uint8Array[]) =>
-      updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
-    const senders = new Set(batch.items.map((item) => item.origin));
-    const all = merge(batch.items.map((item) => item.update));
-    const perSender = new Map<unknown, Uint8Array | null>();
-    for (const sender of senders) {
-      if (!isSession(hubDoc, sender)) continue;
-      const others = batch.items.filter((item) => item.origin !== sender).map((item) => item.update);
-      perSender.set(sender, others.length ? merge(others) : null);
+  #broadcast(hubDoc: HubDocument, items: OutgoingUpdate[]): void {
+    const all = mergeAll(items.map((item) => item.update));
+    const senders = new Set<CollabSession>();
+    for (const item of items) if (isSession(hubDoc, item.origin)) senders.add(item.origin);
+    const perSender = new Map<CollabSession, Uint8Array | null>();
+    if (senders.size <= MAX_EXCLUDED_SENDERS) {
+      for (const sender of senders) {
+        const others = items.filter((item) => item.origin !== sender).map((item) => item.update);
+        perSender.set(sender, others.length ? mergeAll(others) : null);
+      }
     }
     for (const session of hubDoc.sessions.keys()) {
       const update = perSender.has(session) ? perSender.get(session) : all;
       if (update) session.sendUpdate(update);
     }
-    return all;
   }
 
   #onAwarenessUpdate(hubDoc: HubDocument, added: number[], updated: number[], removed: number[], origin: unknown) {
@@ -605,6 +620,10 @@ function readStored(docId: string, stored: Uint8Array[]): HubDocument {
   } finally {
     doc.destroy();
   }
+}
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
 }
 
 function isSession(hubDoc: HubDocument, origin: unknown): origin is CollabSession {

@@ -3,6 +3,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabSession } from './CollabSession.ts';
 import type { MetaItems } from './MetaItems.ts';
+import type { UpdateCoalescer } from './UpdateCoalescer.ts';
 
 /** @internal The updates of one event-loop turn, on their way to the store. */
 export interface Batch {
@@ -60,8 +61,13 @@ export class HubDocument {
   unloaded = false;
   /** @internal Updates of the current event-loop turn, not yet handed to the store. */
   batch: Batch | null = null;
-  /** @internal Settles when every update applied so far is stored and broadcast. */
+  /**
+   * @internal Settles when every update applied so far is stored and handed to `outbox` (sent, or waiting at most
+   * its window to be merged with the next ones).
+   */
   settled: Promise<void> = Promise.resolve();
+  /** @internal Sends stored updates to the sessions (set by the hub once loaded). */
+  outbox: UpdateCoalescer | null = null;
   /** @internal */
   unloadTimer: NodeJS.Timeout | null = null;
   /** @internal Folds pending updates once editing pauses. */
@@ -300,6 +306,7 @@ export class HubDocument {
 
   /** @internal Releases the awareness; the encoded state stays readable. */
   destroy(): void {
+    this.outbox?.close();
     this.dropMirror();
     this.awareness.destroy();
     this.awareness.doc.destroy();

@@ -344,6 +344,58 @@ describe('DocumentHub', () => {
     await hub.close();
     expect((await store.summary('nda'))?.title).toBe('Renamed');
   });
+  it('merges what a busy document sends: fewer messages than updates, each only after it is stored, all converging', async () => {
+    // Every document counts as busy here; a 30 ms window.
+    const hub = newHub(store, { coalescing: { hotDeliveriesPerSecond: 1, windowMs: 30 } });
+    const doc = await hub.open('nda');
+    const writers = Array.from({ length: 6 }, (_, i) => session(`w${i}`));
+    const watcher = session('watcher');
+    for (const s of [...writers, watcher]) hub.connect(doc, s);
+    const clients = writers.map(() => new Y.Doc());
+    const sent: Uint8Array[] = [];
+    let stored = 0;
+    const appended = store.append.bind(store);
+    store.append = async (id, u, meta) => {
+      await appended(id, u, meta);
+      stored++;
+    };
+    // Each message a session receives must hold only stored updates.
+    let sentBeforeStored = 0;
+    watcher.sendUpdate = (u) => {
+      const copy = new Y.Doc();
+      for (const m of watcher.updates) Y.applyUpdate(copy, m);
+      Y.applyUpdate(copy, u);
+      if (copy.getText('t').length > stored) sentBeforeStored++;
+      copy.destroy();
+      watcher.updates.push(u);
+    };
+    for (let round = 0; round < 60; round++) {
+      const i = round % writers.length;
+      const client = clients[i] as Y.Doc;
+      const before = Y.encodeStateVector(client);
+      client.getText('t').insert(0, 'x');
+      const update = Y.encodeStateAsUpdate(client, before);
+      sent.push(update);
+      hub.receiveUpdate(doc, writers[i] as FakeSession, update);
+      await sleep(8);
+    }
+    await hub.whenStored(doc);
+    await sleep(60);
+    expect(sentBeforeStored).toBe(0);
+    // Merged after the first rate bucket (250 ms): ~30 updates in ~4 windows.
+    expect(watcher.updates.length).toBeLessThan(45);
+    const everything = new Y.Doc();
+    for (const u of watcher.updates) Y.applyUpdate(everything, u);
+    expect(everything.getText('t').length).toBe(60);
+    for (const [i, writer] of writers.entries()) {
+      const view = new Y.Doc();
+      Y.applyUpdate(view, Y.encodeStateAsUpdate(clients[i] as Y.Doc));
+      for (const u of writer.updates) Y.applyUpdate(view, u);
+      expect(view.getText('t').toString()).toBe(everything.getText('t').toString());
+    }
+    expect(liveText(doc)).toBe(everything.getText('t').toString());
+    expect(await storedText('nda')).toBe(everything.getText('t').toString());
+  });
 });
 
 function delegate(inner: DocumentStore): DocumentStore {

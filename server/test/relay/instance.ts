@@ -19,6 +19,7 @@ import { TemplateLibrary } from '../../src/TemplateLibrary.ts';
 //   CLAUSEWRIGHT_REDIS_URL, CW_REDIS_PREFIX, CW_INSTANCE_ID
 //   CW_STORE_DELAY_MS: every append and compaction starts, and every load answers, this much later (a slow store)
 //   CW_UNLOAD_AFTER_MS: idle documents unload (and compact) this soon
+//   CW_COALESCE_MS: the hub's merge window for busy documents (0: never merge), for comparisons in the scale bench
 // Prints `listening <port>` once ready; `GET /relay-stats` answers the relay's counters. Stops on SIGTERM or when
 // stdin closes.
 const logger = createLogger((process.env.LOG_LEVEL as 'silent' | undefined) ?? 'silent');
@@ -32,6 +33,7 @@ const store = delayMs > 0 ? slowed(base, delayMs) : base;
 const hub = new DocumentHub(store, {
   logger,
   unloadAfterMs: Number(process.env.CW_UNLOAD_AFTER_MS ?? 30_000),
+  coalescing: process.env.CW_COALESCE_MS ? { windowMs: Number(process.env.CW_COALESCE_MS) } : undefined,
 });
 const relay = await attachRelay(hub, {
   url: process.env.CLAUSEWRIGHT_REDIS_URL ?? 'redis://127.0.0.1:6379',
