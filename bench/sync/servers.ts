@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,22 @@ import { freePort } from '../../client/e2e/harness/freePort.ts';
 export interface ChildServer {
   /** The base URL a `WebsocketProvider` takes (the document name is appended). */
   readonly wsUrl: string;
+  /** CPU time (user + system) the child has used so far, in µs, read from /proc like `ps` does. */
+  cpuMicros(): number;
   /** Kills the child (SIGTERM, then SIGKILL) and removes its temp dir; resolves once it has exited. */
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+let ticksPerSecond: number | undefined;
+
+/** User + system CPU µs of process `pid` (Linux /proc/<pid>/stat, fields 14 and 15 after the command name). */
+export function processCpuMicros(pid: number): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state), so utime (14) and stime (15) are fields[11] and fields[12].
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,6 +106,7 @@ export async function startOurServer(prepare?: (dbFile: string) => Promise<void>
     );
     return {
       wsUrl: `ws://${HOST}:${match[1]}/collab`,
+      cpuMicros: () => processCpuMicros(child.pid as number),
       stop: async () => {
         await kill(child);
         rmSync(dataDir, { recursive: true, force: true });
@@ -112,6 +127,7 @@ export async function startStockServer(): Promise<ChildServer> {
   const { child } = await start([join(ROOT, 'node_modules/y-websocket-stock/bin/server.cjs')], env, /running at/);
   return {
     wsUrl: `ws://${HOST}:${port}/collab`,
+    cpuMicros: () => processCpuMicros(child.pid as number),
     stop: () => kill(child),
   };
 }
