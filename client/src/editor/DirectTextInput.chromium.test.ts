@@ -125,6 +125,50 @@ describe('DirectTextInput in Chromium', () => {
     }
   });
 
+  it('lays the clause typed in out at its natural height on every key, also when a line comes or goes', async () => {
+    const { page } = session;
+    await caretToClauseEnd(page, CLAUSE);
+    /** The clause's box, how far its first and last lines sit from its edges, and whether its size was held. */
+    const layout = () =>
+      page.evaluate((id) => {
+        const clause = document.querySelector(`p[data-type=clause][data-id=${id}]`) as HTMLElement;
+        const box = clause.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(clause);
+        const lines = range.getBoundingClientRect();
+        return {
+          height: box.height,
+          above: lines.top - box.top,
+          below: box.bottom - lines.bottom,
+          held: clause.style.contain === 'size',
+          length: clause.textContent?.length ?? 0,
+        };
+      }, CLAUSE);
+    // Released once typing pauses (earlier tests typed here): the natural layout, which every held one must match.
+    await expect.poll(async () => (await layout()).held).toBe(false);
+    const start = await layout();
+    const seen = { held: 0, heights: new Set<number>() };
+    const check = async (length: number) => {
+      await expect.poll(async () => (await layout()).length).toBe(length);
+      const now = await layout();
+      expect(Math.abs(now.above - start.above)).toBeLessThan(0.5);
+      expect(Math.abs(now.below - start.below)).toBeLessThan(0.5);
+      if (now.held) seen.held++;
+      seen.heights.add(Math.round(now.height));
+    };
+    // Wide letters, so the clause gains lines, then loses them again.
+    for (let i = 1; i <= 70; i++) {
+      await page.keyboard.press('W');
+      await check(start.length + i);
+    }
+    for (let i = 69; i >= 0; i--) {
+      await page.keyboard.press('Backspace');
+      await check(start.length + i);
+    }
+    expect(seen.held).toBeGreaterThan(70);
+    expect(seen.heights.size).toBeGreaterThan(2);
+  });
+
   it('leaves an IME composition to the browser and ProseMirror, which commit it once', async () => {
     const { page } = session;
     await caretToClauseEnd(page, CLAUSE);

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { directTextInputBlockSize, holdTypedBlock } from './DirectTextInputBlockSize.ts';
 import { caretStaysInView } from './DirectTextInputCaret.ts';
 
 /** The key of the {@link DirectTextInput} plugin. */
@@ -18,6 +19,9 @@ export const directTextInputKey = new PluginKey('directTextInput');
  * from the start of the editable, so it grows with the document), and ProseMirror moves the DOM caret after
  * redrawing the text. Anything that reads or changes the document through the view (another key, a composition, a
  * click, a paste, a blur) first applies the pending text, so the order of input is kept.
+ *
+ * The block typed in keeps its size while its content fits it (see {@link directTextInputBlockSize}), so a
+ * keystroke's layout stays inside that block.
  *
  * Marks follow ProseMirror's rules (stored marks, else the marks at the caret), `handleTextInput` props (input
  * rules, typeaheads) see the text as they would on the DOM path, and the caret is scrolled into view unless it stays
@@ -52,6 +56,7 @@ export const DirectTextInput = Extension.create({
           },
         },
       }),
+      directTextInputBlockSize(),
     ];
   },
 });
@@ -95,7 +100,7 @@ function insertTyped(view: EditorView, text: string): void {
   // Measured before the change, while layout is still clean: reading it afterwards would force a layout.
   const scroll = !caretStaysInView(view);
   const insert = () => {
-    const tr = view.state.tr.insertText(text, from, to);
+    const tr = holdTypedBlock(view, view.state.tr).insertText(text, from, to);
     return scroll ? tr.scrollIntoView() : tr;
   };
   if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) view.dispatch(insert());
