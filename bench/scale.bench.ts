@@ -21,7 +21,9 @@ function describe(label: string, r: ScaleResult): void {
     `  ${label}: ${r.typed} keystrokes, ${r.received}/${r.expected} deliveries observed${missing > 0 ? ` (${missing} MISSING)` : ''}, ` +
       `last delivery ${(r.elapsedMs / 1000).toFixed(2)} s after the first keystroke; ` +
       `across instances p50/p99 ${quantile(r.cross, 0.5)}/${quantile(r.cross, 0.99)} ms, ` +
-      `within one p50/p99 ${quantile(r.same, 0.5)}/${quantile(r.same, 0.99)} ms`,
+      `within one p50/p99 ${quantile(r.same, 0.5)}/${quantile(r.same, 0.99)} ms; ` +
+      `${(r.received / Math.max(1, r.transactions)).toFixed(1)} deliveries per message, ` +
+      `clients' CPU ${(r.clientCpuMicros / Math.max(1, r.received)).toFixed(1)} µs per delivery`,
   );
 }
 

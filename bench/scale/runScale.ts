@@ -23,6 +23,10 @@ export interface ScaleResult {
   expected: number;
   /** From the first keystroke to the last delivery, in ms. */
   elapsedMs: number;
+  /** Messages the clients applied (fewer than deliveries when the servers merged updates). */
+  transactions: number;
+  /** CPU the client processes spent from joining to the end, µs: what saturates a small machine first. */
+  clientCpuMicros: number;
 }
 
 export interface ScaleOptions {
@@ -141,6 +145,8 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
       received: replies.reduce((n, r) => n + r.received, 0),
       expected: typed * (options.clients - 1),
       elapsedMs: Math.max(...replies.map((r) => r.lastAt)) - startAt,
+      transactions: replies.reduce((n, r) => n + r.transactions, 0),
+      clientCpuMicros: replies.reduce((n, r) => n + r.cpuMicros, 0),
     };
   } finally {
     await Promise.all(

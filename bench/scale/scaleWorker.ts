@@ -27,6 +27,10 @@ export type ScaleReply =
       received: number;
       /** When the last delivery was observed. */
       lastAt: number;
+      /** Remote transactions the clients applied (one per message received). */
+      transactions: number;
+      /** CPU (user + system) this process spent since it joined, µs. */
+      cpuMicros: number;
     };
 
 const { WebSocket } = createRequire(import.meta.url)('ws') as { WebSocket: unknown };
@@ -42,7 +46,14 @@ const providers: WebsocketProvider[] = [];
 /** Receipts as flat quads: client, clock, time, receiving instance. */
 let receipts: number[] = [];
 let lastReceipt = 0;
+let transactions = 0;
+let cpuAtJoin = 0;
 let random = prng(1);
+
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
 
 async function join(request: Extract<ScaleRequest, { type: 'join' }>): Promise<void> {
   random = prng(request.seed);
@@ -54,6 +65,7 @@ async function join(request: Extract<ScaleRequest, { type: 'join' }>): Promise<v
       if (tr.local) return;
       const t = now();
       lastReceipt = t;
+      transactions++;
       for (const [client, after] of tr.afterState) {
         for (let clock = tr.beforeState.get(client) ?? 0; clock < after; clock++) {
           receipts.push(client, clock, t, instance);
@@ -74,6 +86,8 @@ async function join(request: Extract<ScaleRequest, { type: 'join' }>): Promise<v
     await sleep(20);
   }
   receipts = [];
+  transactions = 0;
+  cpuAtJoin = cpuMicros();
   reply({ type: 'joined' });
 }
 
@@ -130,7 +144,15 @@ function samples(all: Float64Array): void {
     lastAt = Math.max(lastAt, at);
     (sent[1] !== receipts[i + 3] ? cross : same).push(at - sent[0]);
   }
-  reply({ type: 'samples', cross: Float64Array.from(cross), same: Float64Array.from(same), received, lastAt });
+  reply({
+    type: 'samples',
+    cross: Float64Array.from(cross),
+    same: Float64Array.from(same),
+    received,
+    lastAt,
+    transactions,
+    cpuMicros: cpuMicros() - cpuAtJoin,
+  });
 }
 
 process.on('message', (message: ScaleRequest) => {
