@@ -1,16 +1,17 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { AUTH_DENIED, AUTH_ROLE, readAuthMessage } from './readAuthMessage.ts';
 
-/** An auth message body as lib0 writes it: the sub-type, then a string (a varuint byte length and UTF-8). */
-function body(subType: number, text: string): { arr: Uint8Array; pos: number } {
-  const utf8 = new TextEncoder().encode(text);
-  const length: number[] = [];
-  for (let n = utf8.length; ; n = Math.floor(n / 128)) {
-    length.push(n > 0x7f ? (n & 0x7f) | 0x80 : n);
-    if (n <= 0x7f) break;
-  }
-  return { arr: new Uint8Array([subType, ...length, ...utf8]), pos: 0 };
+/** An auth message body as the server writes it: the sub-type, then a string. */
+function bytes(subType: number, text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, subType);
+  encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
 }
+
+const body = (subType: number, text: string) => decoding.createDecoder(bytes(subType, text));
 
 describe('readAuthMessage', () => {
   it('reads y-protocols’ permission-denied, long reasons and non-ASCII included', () => {
@@ -31,8 +32,8 @@ describe('readAuthMessage', () => {
   });
 
   it('throws on a truncated message', () => {
-    const cut = body(AUTH_ROLE, 'editor');
-    expect(() => readAuthMessage({ arr: cut.arr.subarray(0, 4), pos: 0 })).toThrow('ended inside a string');
-    expect(() => readAuthMessage({ arr: new Uint8Array([0x80]), pos: 0 })).toThrow('ended inside a number');
+    const cut = bytes(AUTH_ROLE, 'editor').subarray(0, 4);
+    expect(() => readAuthMessage(decoding.createDecoder(cut))).toThrow();
+    expect(() => readAuthMessage(decoding.createDecoder(Uint8Array.of(0x80)))).toThrow();
   });
 });
