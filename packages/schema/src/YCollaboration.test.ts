@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import type { Editor } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { collabEditor, Link, seededDoc } from '../test/collab.ts';
 import { caret, clause, clauseIds, doc, press, rows, typeText } from '../test/editing.ts';
+import { yFragmentToJSON } from './yFragmentToJSON.ts';
 
 const editors: Editor[] = [];
 afterEach(() => {
@@ -121,5 +122,50 @@ describe('YCollaboration', () => {
     caret(one, 1, 0);
     typeText(two, 'more ');
     expect(one.state.doc.textBetween(one.state.selection.from, one.state.selection.from + 4)).toBe('Beta');
+  });
+
+  it('writes typing to the block it changed, and the body stays equal to the document through mixed local and remote edits', () => {
+    const [x, y] = [seededDoc(seed), new Y.Doc()];
+    new Link(x, y);
+    const [one, two] = [open(x), open(y)];
+    // A fixed pseudo-random walk: typing in one block (the one-block path), in the same block as the other user,
+    // in different blocks, splits and joins (the full diff).
+    let state = 7;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    for (let step = 0; step < 300; step++) {
+      const editor = next(3) === 0 ? two : one;
+      const blocks = editor.state.doc.childCount;
+      const action = next(20);
+      caret(editor, next(blocks), next(2) === 0 ? 0 : -1);
+      if (action === 0) press(editor, 'Enter');
+      else if (action === 1 && blocks > 2) press(editor, 'Backspace');
+      else typeText(editor, 'abc'.slice(next(3)));
+      for (const [e, d] of [
+        [one, x],
+        [two, y],
+      ] as const) {
+        const written = e.schema.nodeFromJSON(yFragmentToJSON(d.getXmlFragment('body')));
+        expect(written.eq(e.state.doc), `step ${step}`).toBe(true);
+      }
+      // Each editor has its own schema instance, so the two documents are compared as JSON.
+      expect(one.state.doc.toJSON()).toEqual(two.state.doc.toJSON());
+    }
+  });
+
+  it('diffs only the block typed in, not the body’s list of blocks, and the full body after a split', () => {
+    const ydoc = seededDoc(seed);
+    const editor = open(ydoc);
+    caret(editor, 1, -1);
+    typeText(editor, 'x');
+    const blocksRead = vi.spyOn(ydoc.getXmlFragment('body'), 'toArray');
+    typeText(editor, 'yz');
+    expect(blocksRead).not.toHaveBeenCalled();
+    expect(ydoc.getXmlFragment('body').toString()).toContain('Betaxyz');
+    press(editor, 'Enter');
+    expect(blocksRead).toHaveBeenCalled();
+    expect(rows(editor).map((r) => r.text)).toEqual(['Alpha', 'Betaxyz', '', 'Gamma']);
   });
 });
