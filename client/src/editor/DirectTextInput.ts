@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { directTextInputBlockSize, holdTypedBlock } from './DirectTextInputBlockSize.ts';
-import { caretStaysInView } from './DirectTextInputCaret.ts';
+import { caretInView } from './DirectTextInputCaret.ts';
 
 /** The key of the {@link DirectTextInput} plugin. */
 export const directTextInputKey = new PluginKey('directTextInput');
@@ -24,8 +24,8 @@ export const directTextInputKey = new PluginKey('directTextInput');
  * keystroke's layout stays inside that block.
  *
  * Marks follow ProseMirror's rules (stored marks, else the marks at the caret), `handleTextInput` props (input
- * rules, typeaheads) see the text as they would on the DOM path, and the caret is scrolled into view unless it stays
- * visible anyway. Compositions, line breaks, selections across blocks and every other input type keep the
+ * rules, typeaheads) see the text as they would on the DOM path, and the caret is scrolled into view when it is
+ * out of view. Compositions, line breaks, selections across blocks and every other input type keep the
  * browser's path.
  */
 export const DirectTextInput = Extension.create({
@@ -97,13 +97,10 @@ function insertTyped(view: EditorView, text: string): void {
   const { selection } = view.state;
   if (!(selection instanceof TextSelection) || !selection.$from.sameParent(selection.$to)) return;
   const { from, to } = selection;
-  // Measured before the change, while layout is still clean: reading it afterwards would force a layout.
-  const scroll = !caretStaysInView(view);
-  const insert = () => {
-    const tr = holdTypedBlock(view, view.state.tr).insertText(text, from, to);
-    return scroll ? tr.scrollIntoView() : tr;
-  };
+  const insert = () => holdTypedBlock(view, view.state.tr).insertText(text, from, to);
   if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) view.dispatch(insert());
+  // Checked once the text is drawn (its layout stays inside the held block, so it is cheap); scrolls only if needed.
+  if (!view.isDestroyed && !caretInView(view)) view.dispatch(view.state.tr.scrollIntoView());
 }
 
 interface TaskScheduler {
