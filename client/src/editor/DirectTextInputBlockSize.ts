@@ -53,15 +53,21 @@ export function directTextInputBlockSize(): Plugin<HeldBlock | null> {
     },
     view: () => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let changedAt = 0;
+      // One timer per pause, not one per keystroke: it re-arms itself while changes keep coming.
+      const releaseWhenPaused = (view: EditorView) => {
+        const wait = changedAt + RELEASE_AFTER_MS - performance.now();
+        timer = wait > 0 ? setTimeout(() => releaseWhenPaused(view), wait) : undefined;
+        if (wait <= 0) release(view);
+      };
       return {
         update: (view, prevState) => {
           const held = heldBlockKey.getState(view.state);
           if (!held) return;
-          const prevHeld = heldBlockKey.getState(prevState);
-          if (held !== prevHeld) {
+          if (held !== heldBlockKey.getState(prevState)) {
             // Held anew, or its content changed: the pause before release starts again.
-            clearTimeout(timer);
-            timer = setTimeout(() => release(view), RELEASE_AFTER_MS);
+            changedAt = performance.now();
+            if (timer === undefined) timer = setTimeout(() => releaseWhenPaused(view), RELEASE_AFTER_MS);
           }
           if (prevState.doc === view.state.doc) return;
           // Measured now, not in the next frame: the frame must already lay out the right size.
