@@ -470,7 +470,7 @@ export class DocumentHub {
    * nothing of them, and once per sending session (at most `MAX_EXCLUDED_SENDERS`), never once per receiver.
    */
   #broadcast(hubDoc: HubDocument, items: OutgoingUpdate[]): void {
-    const all = mergeAll(items.map((item) => item.update));
+    let all: Uint8Array | undefined;
     const senders = new Set<CollabSession>();
     for (const item of items) if (isSession(hubDoc, item.origin)) senders.add(item.origin);
     const perSender = new Map<CollabSession, Uint8Array | null>();
@@ -481,7 +481,12 @@ export class DocumentHub {
       }
     }
     for (const session of hubDoc.sessions.keys()) {
-      const update = perSender.has(session) ? perSender.get(session) : all;
+      let update = perSender.get(session);
+      if (!perSender.has(session)) {
+        // Merged once, for the sessions that sent none of it; when every session sent some, nobody needs it.
+        all ??= mergeAll(items.map((item) => item.update));
+        update = all;
+      }
       if (update) session.sendUpdate(update);
     }
   }
